@@ -1,0 +1,29 @@
+package org.reprodiff.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.reprodiff.model.Progress;
+
+/**
+ * Reads one source format. Importers only parse: they never write, never touch the store, and report every
+ * unreadable file or line as an {@link org.reprodiff.model.ImportProblem} instead of throwing.
+ *
+ * <p>A <em>source</em> is what {@link #canRead} recognises (an {@code mlruns} folder, an {@code mlflow.db}
+ * file). A source is made of <em>units</em>: the smallest pieces that are change-checked and read as one (a
+ * run folder, a database file). A unit yields zero or more runs.
+ */
+public interface RunImporter {
+
+    /** A short stable id such as {@code mlflow}; it is the run's {@code format}. */
+    String formatId();
+
+    /** A cheap sniff: is this folder or file the root of a source this importer reads? Never throws. */
+    boolean canRead(Path path);
+
+    /** The units of a source, found without reading them. */
+    List<Path> units(Path source) throws IOException;
+
+    /** Reads one unit. Checks {@link Thread#interrupted()} between runs; never throws for bad content. */
+    ImportResult read(Path unit, Progress progress);
+}

@@ -1,0 +1,92 @@
+package org.reprodiff.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The one YAML reader for untrusted files: plain data only. Unknown tags such as
+ * {@code !!python/object:argparse.Namespace} are read as the plain map, list or string they tag; nothing is
+ * ever constructed. Aliases, nesting depth and document size are limited.
+ */
+public final class SafeYaml {
+    private static final int MAX_ALIASES = 100;
+    private static final int MAX_DEPTH = 200;
+    private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
+    private SafeYaml() {
+    }
+
+    /** Parses a YAML document into maps, lists, strings, numbers, booleans and nulls. */
+    public static Object parse(Reader reader) {
+        return newYaml().load(reader);
+    }
+
+    public static Object parse(String text) {
+        return newYaml().load(text);
+    }
+
+    /**
+     * Reads a file; throws {@link YamlException} with a message naming the line when it is not YAML.
+     */
+    public static Object read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader);
+        } catch (YAMLException e) {
+            throw new YamlException(e.getMessage().replace('\n', ' ').trim(), e);
+        }
+    }
+
+    private static Yaml newYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowDuplicateKeys(true);
+        return new Yaml(new TolerantConstructor(options));
+    }
+
+    /** A YAML document that could not be parsed. */
+    public static final class YamlException extends IOException {
+        public YamlException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final class TolerantConstructor extends SafeConstructor {
+        TolerantConstructor(LoaderOptions options) {
+            super(options);
+            this.yamlConstructors.put(null, new PlainData());
+        }
+
+        /** Builds an unknown-tagged node as the plain structure it would be without the tag. */
+        private final class PlainData extends AbstractConstruct {
+            @Override
+            public Object construct(Node node) {
+                if (node instanceof MappingNode m) {
+                    m.setTag(Tag.MAP);
+                } else if (node instanceof SequenceNode s) {
+                    s.setTag(Tag.SEQ);
+                } else if (node instanceof ScalarNode sc) {
+                    sc.setTag(Tag.STR);
+                }
+                return TolerantConstructor.this.constructObject(node);
+            }
+        }
+    }
+}
