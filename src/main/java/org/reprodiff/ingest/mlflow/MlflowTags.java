@@ -61,7 +61,7 @@ final class MlflowTags {
         JsonNode models;
         try {
             models = LenientJson.mapper().readTree(history);
-        } catch (Exception e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             problems.add(new ImportProblem(file, "tag " + LOG_MODEL_HISTORY, "not valid JSON: " + e.getOriginalMessage()));
             return;
         }
