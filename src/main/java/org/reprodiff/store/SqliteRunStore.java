@@ -1,0 +1,331 @@
+package org.reprodiff.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.reprodiff.model.MetricSeries;
+import org.reprodiff.model.Run;
+import org.reprodiff.model.RunStatus;
+import org.reprodiff.model.RunSummary;
+import org.reprodiff.model.StoredRun;
+
+/**
+ * The SQLite run store: WAL with {@code synchronous=NORMAL}, foreign keys on, prepared statements only, schema
+ * by {@link Migrations}. Thread-safe: one connection, every call synchronised.
+ */
+public final class SqliteRunStore implements RunStore {
+    private static final String SUMMARY_COLUMNS =
+            "id, format, native_id, name, experiment, status, source, start_time, end_time, param_count, deleted, truncated";
+
+    private final Connection connection;
+    private final RunDocumentCodec codec = new RunDocumentCodec();
+
+    private SqliteRunStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static SqliteRunStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=NORMAL");
+                st.execute("PRAGMA foreign_keys=ON");
+                st.execute("PRAGMA busy_timeout=5000");
+            }
+            Migrations.migrate(c, Migrations.SCRIPTS.size());
+            return new SqliteRunStore(c);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Saved save(Run run, String unit) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                Long id = existingId(run.source(), run.nativeId());
+                Saved saved;
+                if (id == null) {
+                    id = insert(run, unit);
+                    saved = Saved.NEW;
+                } else {
+                    update(id, run, unit);
+                    try (PreparedStatement del = connection.prepareStatement("DELETE FROM metrics WHERE run_id = ?")) {
+                        del.setLong(1, id);
+                        del.executeUpdate();
+                    }
+                    saved = Saved.UPDATED;
+                }
+                insertMetrics(id, run.metrics());
+                connection.commit();
+                return saved;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save run " + run.nativeId() + " from " + run.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Long existingId(String source, String nativeId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE source = ? AND native_id = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, nativeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private long insert(Run run, String unit) throws SQLException {
+        String sql = "INSERT INTO runs (format, source, native_id, unit, name, experiment, status, deleted, truncated,"
+                + " start_time, end_time, user_name, param_count, facets) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bindRun(ps, run, unit);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void update(long id, Run run, String unit) throws SQLException {
+        String sql = "UPDATE runs SET format=?, source=?, native_id=?, unit=?, name=?, experiment=?, status=?, deleted=?,"
+                + " truncated=?, start_time=?, end_time=?, user_name=?, param_count=?, facets=? WHERE id=?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bindRun(ps, run, unit);
+            ps.setLong(15, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private void bindRun(PreparedStatement ps, Run run, String unit) throws SQLException {
+        ps.setString(1, run.format());
+        ps.setString(2, run.source());
+        ps.setString(3, run.nativeId());
+        ps.setString(4, unit);
+        ps.setString(5, run.name());
+        ps.setString(6, run.experiment());
+        ps.setString(7, run.status().name());
+        ps.setInt(8, run.deleted() ? 1 : 0);
+        ps.setInt(9, run.truncated() ? 1 : 0);
+        setInstant(ps, 10, run.startTime());
+        setInstant(ps, 11, run.endTime());
+        ps.setString(12, run.user());
+        ps.setInt(13, run.params().size());
+        ps.setString(14, codec.encode(run));
+    }
+
+    private void insertMetrics(long runId, List<MetricSeries> metrics) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO metrics (run_id, key, points, last_value, data) VALUES (?,?,?,?,?)")) {
+            for (MetricSeries m : metrics) {
+                ps.setLong(1, runId);
+                ps.setString(2, m.key());
+                ps.setInt(3, m.size());
+                double last = m.last();
+                if (Double.isFinite(last)) {
+                    ps.setDouble(4, last);
+                } else {
+                    ps.setNull(4, Types.REAL);
+                }
+                ps.setBytes(5, SeriesCodec.encode(m));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> unitFingerprint(String unit) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT fingerprint FROM units WHERE path = ?")) {
+            ps.setString(1, unit);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read unit " + unit, e);
+        }
+    }
+
+    @Override
+    public synchronized void recordUnit(String unit, String format, String fingerprint) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO units (path, format, fingerprint) VALUES (?,?,?)"
+                        + " ON CONFLICT(path) DO UPDATE SET format = excluded.format, fingerprint = excluded.fingerprint")) {
+            ps.setString(1, unit);
+            ps.setString(2, format);
+            ps.setString(3, fingerprint);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record unit " + unit, e);
+        }
+    }
+
+    @Override
+    public synchronized int countRunsOfUnit(String unit) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM runs WHERE unit = ?")) {
+            ps.setString(1, unit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw fail("count runs of " + unit, e);
+        }
+    }
+
+    @Override
+    public synchronized List<RunSummary> list() {
+        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs ORDER BY id", null);
+    }
+
+    @Override
+    public synchronized List<RunSummary> findByNativeIdPrefix(String prefix) {
+        String escaped = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE native_id LIKE ? ESCAPE '!' ORDER BY id", escaped + "%");
+    }
+
+    @Override
+    public synchronized List<RunSummary> findByName(String name) {
+        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE name = ? ORDER BY id", name);
+    }
+
+    @Override
+    public synchronized List<RunSummary> findBySource(String source) {
+        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE source = ? ORDER BY id", source);
+    }
+
+    private List<RunSummary> summaries(String sql, String arg) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (arg != null) {
+                ps.setString(1, arg);
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), instant(rs, 9),
+                            rs.getInt(10), rs.getInt(11) != 0, rs.getInt(12) != 0});
+                }
+            }
+            Map<Long, List<String>> keys = metricKeys(rows.size() == 1 ? (Long) rows.get(0)[0] : null);
+            List<RunSummary> out = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                long id = (Long) r[0];
+                out.add(new RunSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        RunStatus.parse((String) r[5]), (String) r[6], (Instant) r[7], (Instant) r[8], (Integer) r[9],
+                        keys.getOrDefault(id, List.of()), (Boolean) r[10], (Boolean) r[11], null));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("list runs", e);
+        }
+    }
+
+    private Map<Long, List<String>> metricKeys(Long onlyRun) throws SQLException {
+        Map<Long, List<String>> keys = new HashMap<>();
+        String sql = "SELECT run_id, key FROM metrics" + (onlyRun == null ? "" : " WHERE run_id = ?") + " ORDER BY run_id, key";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (onlyRun != null) {
+                ps.setLong(1, onlyRun);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public synchronized Optional<StoredRun> load(long id) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT format, source, native_id, name, experiment, status, deleted, truncated, start_time, end_time,"
+                        + " user_name, facets FROM runs WHERE id = ?")) {
+            ps.setLong(1, id);
+            Run.Builder b;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                b = Run.builder(rs.getString(1), rs.getString(2), rs.getString(3))
+                        .name(rs.getString(4)).experiment(rs.getString(5)).status(RunStatus.parse(rs.getString(6)))
+                        .deleted(rs.getInt(7) != 0).truncated(rs.getInt(8) != 0)
+                        .startTime(instant(rs, 9)).endTime(instant(rs, 10)).user(rs.getString(11));
+                codec.decodeInto(rs.getString(12), b);
+            }
+            try (PreparedStatement ms = connection.prepareStatement("SELECT key, data FROM metrics WHERE run_id = ? ORDER BY key")) {
+                ms.setLong(1, id);
+                try (ResultSet rs = ms.executeQuery()) {
+                    while (rs.next()) {
+                        b.metric(SeriesCodec.decode(rs.getString(1), rs.getBytes(2)));
+                    }
+                }
+            }
+            return Optional.of(new StoredRun(id, b.build()));
+        } catch (SQLException e) {
+            throw fail("load run " + id, e);
+        }
+    }
+
+    @Override
+    public synchronized int count() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM runs")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw fail("count runs", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw fail("close", e);
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
+        if (t == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, t.toEpochMilli());
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static StoreException fail(String what, SQLException e) {
+        return new StoreException("database: cannot " + what + ": " + e.getMessage(), e);
+    }
+}
