@@ -1,0 +1,54 @@
+package org.reprodiff.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.reprodiff.ingest.ImporterCatalog;
+import org.reprodiff.ingest.ProjectScanner;
+import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
+import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
+import org.reprodiff.service.CompareService;
+import org.reprodiff.service.ImportService;
+import org.reprodiff.service.RunService;
+import org.reprodiff.service.Services;
+import org.reprodiff.store.DatabaseLocation;
+import org.reprodiff.store.SqliteRunStore;
+import org.reprodiff.ui.DesktopApp;
+
+/** The composition root: builds the object graph, with constructors, for the CLI and the desktop app alike. */
+public final class Composition {
+    /** The demo project opened when no folder is given. */
+    public static final Path SAMPLE_RUNS = Path.of("sample-runs");
+
+    private Composition() {
+    }
+
+    public static ImporterCatalog catalog() {
+        return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter()));
+    }
+
+    /** Services over {@code database} (null: the default database in the user's application-data folder). */
+    public static Services services(Path database) {
+        SqliteRunStore store = SqliteRunStore.open(database != null ? database : DatabaseLocation.defaultPath());
+        ImportService imports = new ImportService(new ProjectScanner(catalog()), store);
+        RunService runs = new RunService(store, imports);
+        return new Services(imports, runs, new CompareService(store, runs), store);
+    }
+
+    static int openDesktop(Path database, Path folder) {
+        Path target = folder != null ? folder : SAMPLE_RUNS;
+        if (!Files.isDirectory(target)) {
+            System.err.println("reprodiff: no such folder: " + target.toAbsolutePath());
+            return 2;
+        }
+        try (Services services = services(database)) {
+            return new DesktopApp(services).run(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
+        } catch (Exception e) {
+            System.err.println("reprodiff: " + e.getMessage());
+            return 2;
+        }
+    }
+}

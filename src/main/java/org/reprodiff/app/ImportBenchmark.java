@@ -1,0 +1,63 @@
+package org.reprodiff.app;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import org.reprodiff.model.Progress;
+import org.reprodiff.sample.SampleProjectGenerator;
+import org.reprodiff.service.ImportReport;
+import org.reprodiff.service.Services;
+
+/**
+ * Measures the MLflow import rate: writes a synthetic file store (default 10,000 runs of 20 params, 10 tags and
+ * 5 metrics × 100 points), imports it into a fresh database twice in the same JVM (the first pass warms the page
+ * cache and the JIT) and prints the second pass's runs per second. Usage:
+ * {@code java -cp target/reprodiff.jar org.reprodiff.app.ImportBenchmark [RUNS]}.
+ */
+public final class ImportBenchmark {
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Path work = Files.createTempDirectory("reprodiff-bench");
+        try {
+            Path store = work.resolve("mlruns");
+            long t0 = System.nanoTime();
+            SampleProjectGenerator.writeSyntheticStore(store, runs, 20, 10, 5, 100, 42L);
+            System.out.printf("generated %,d runs in %.1f s%n", runs, (System.nanoTime() - t0) / 1e9);
+            for (int pass = 1; pass <= 2; pass++) {
+                Path db = work.resolve("pass" + pass + ".db");
+                try (Services services = Composition.services(db)) {
+                    long start = System.nanoTime();
+                    ImportReport report = services.imports().importPaths(List.of(store), Progress.NONE);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf("pass %d: %,d runs imported in %.2f s = %,.0f runs/s (%d problems)%n", pass,
+                            report.total().runs(), seconds, report.total().runs() / seconds, report.problems().size());
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
