@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reprodiff.diff.TwinKey;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.ProjectScanner;
 import org.reprodiff.ingest.RunImporter;
@@ -96,7 +97,7 @@ public final class ImportService {
             return;
         }
         for (Run run : result.runs()) {
-            if (store.save(run, key) == RunStore.Saved.NEW) {
+            if (store.save(run, key, TwinKey.of(run)) == RunStore.Saved.NEW) {
                 tally.newRuns++;
             } else {
                 tally.updated++;

@@ -16,8 +16,11 @@ public interface RunStore extends AutoCloseable {
     /** Whether a save created a run or replaced one. */
     enum Saved { NEW, UPDATED }
 
-    /** Saves a run read from {@code unit}, in one transaction. */
-    Saved save(Run run, String unit);
+    /**
+     * Saves a run read from {@code unit}, in one transaction. {@code twinKey} is the key of its twin group (null
+     * when it belongs to none); runs sharing a key form a twin group.
+     */
+    Saved save(Run run, String unit, String twinKey);
 
     /** The fingerprint a unit had when it was last read completely, if any. */
     Optional<String> unitFingerprint(String unit);
@@ -39,6 +42,9 @@ public interface RunStore extends AutoCloseable {
     List<RunSummary> findByName(String name);
 
     List<RunSummary> findBySource(String source);
+
+    /** The ids of the runs with this twin key. */
+    List<Long> findByTwinKey(String twinKey);
 
     int count();
 

@@ -27,7 +27,9 @@ import org.reprodiff.model.StoredRun;
  */
 public final class SqliteRunStore implements RunStore {
     private static final String SUMMARY_COLUMNS =
-            "id, format, native_id, name, experiment, status, source, start_time, end_time, param_count, deleted, truncated";
+            "id, format, native_id, name, experiment, status, source, start_time, end_time, param_count, deleted, truncated,"
+                    + " CASE WHEN twin_key IS NOT NULL AND (SELECT count(*) FROM runs t WHERE t.twin_key = runs.twin_key) > 1"
+                    + " THEN twin_key END";
 
     private final Connection connection;
     private final RunDocumentCodec codec = new RunDocumentCodec();
@@ -58,17 +60,17 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
-    public synchronized Saved save(Run run, String unit) {
+    public synchronized Saved save(Run run, String unit, String twinKey) {
         try {
             connection.setAutoCommit(false);
             try {
                 Long id = existingId(run.source(), run.nativeId());
                 Saved saved;
                 if (id == null) {
-                    id = insert(run, unit);
+                    id = insert(run, unit, twinKey);
                     saved = Saved.NEW;
                 } else {
-                    update(id, run, unit);
+                    update(id, run, unit, twinKey);
                     try (PreparedStatement del = connection.prepareStatement("DELETE FROM metrics WHERE run_id = ?")) {
                         del.setLong(1, id);
                         del.executeUpdate();
@@ -99,11 +101,11 @@ public final class SqliteRunStore implements RunStore {
         }
     }
 
-    private long insert(Run run, String unit) throws SQLException {
+    private long insert(Run run, String unit, String twinKey) throws SQLException {
         String sql = "INSERT INTO runs (format, source, native_id, unit, name, experiment, status, deleted, truncated,"
-                + " start_time, end_time, user_name, param_count, facets) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " start_time, end_time, user_name, param_count, facets, twin_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bindRun(ps, run, unit);
+            bindRun(ps, run, unit, twinKey);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -112,17 +114,17 @@ public final class SqliteRunStore implements RunStore {
         }
     }
 
-    private void update(long id, Run run, String unit) throws SQLException {
+    private void update(long id, Run run, String unit, String twinKey) throws SQLException {
         String sql = "UPDATE runs SET format=?, source=?, native_id=?, unit=?, name=?, experiment=?, status=?, deleted=?,"
-                + " truncated=?, start_time=?, end_time=?, user_name=?, param_count=?, facets=? WHERE id=?";
+                + " truncated=?, start_time=?, end_time=?, user_name=?, param_count=?, facets=?, twin_key=? WHERE id=?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bindRun(ps, run, unit);
-            ps.setLong(15, id);
+            bindRun(ps, run, unit, twinKey);
+            ps.setLong(16, id);
             ps.executeUpdate();
         }
     }
 
-    private void bindRun(PreparedStatement ps, Run run, String unit) throws SQLException {
+    private void bindRun(PreparedStatement ps, Run run, String unit, String twinKey) throws SQLException {
         ps.setString(1, run.format());
         ps.setString(2, run.source());
         ps.setString(3, run.nativeId());
@@ -137,6 +139,7 @@ public final class SqliteRunStore implements RunStore {
         ps.setString(12, run.user());
         ps.setInt(13, run.params().size());
         ps.setString(14, codec.encode(run));
+        ps.setString(15, twinKey);
     }
 
     private void insertMetrics(long runId, List<MetricSeries> metrics) throws SQLException {
@@ -229,7 +232,7 @@ public final class SqliteRunStore implements RunStore {
                 while (rs.next()) {
                     rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), instant(rs, 9),
-                            rs.getInt(10), rs.getInt(11) != 0, rs.getInt(12) != 0});
+                            rs.getInt(10), rs.getInt(11) != 0, rs.getInt(12) != 0, rs.getString(13)});
                 }
             }
             Map<Long, List<String>> keys = metricKeys(rows.size() == 1 ? (Long) rows.get(0)[0] : null);
@@ -238,7 +241,7 @@ public final class SqliteRunStore implements RunStore {
                 long id = (Long) r[0];
                 out.add(new RunSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         RunStatus.parse((String) r[5]), (String) r[6], (Instant) r[7], (Instant) r[8], (Integer) r[9],
-                        keys.getOrDefault(id, List.of()), (Boolean) r[10], (Boolean) r[11], null));
+                        keys.getOrDefault(id, List.of()), (Boolean) r[10], (Boolean) r[11], (String) r[12]));
             }
             return out;
         } catch (SQLException e) {
@@ -260,6 +263,22 @@ public final class SqliteRunStore implements RunStore {
             }
         }
         return keys;
+    }
+
+    @Override
+    public synchronized List<Long> findByTwinKey(String twinKey) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE twin_key = ? ORDER BY id")) {
+            ps.setString(1, twinKey);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw fail("find twins", e);
+        }
     }
 
     @Override

@@ -54,7 +54,7 @@ class SqliteRunStoreTest {
     void roundTripsEveryFacetAndNonFiniteValuesBitForBit() {
         try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"))) {
             Run original = run("/src/a", "r1", "1e-3");
-            store.save(original, "/src/a");
+            store.save(original, "/src/a", null);
             RunSummary row = store.list().get(0);
             Run loaded = store.load(row.id()).orElseThrow().run();
             assertEquals(original, loaded);
@@ -76,10 +76,10 @@ class SqliteRunStoreTest {
     @Test
     void reimportReplacesTheRunAndKeepsItsId() {
         try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"))) {
-            assertEquals(RunStore.Saved.NEW, store.save(run("/src/a", "r1", "0.1"), "/src/a"));
-            assertEquals(RunStore.Saved.NEW, store.save(run("/src/b", "r1", "0.1"), "/src/b"));
+            assertEquals(RunStore.Saved.NEW, store.save(run("/src/a", "r1", "0.1"), "/src/a", null));
+            assertEquals(RunStore.Saved.NEW, store.save(run("/src/b", "r1", "0.1"), "/src/b", null));
             long id = store.findBySource("/src/a").get(0).id();
-            assertEquals(RunStore.Saved.UPDATED, store.save(run("/src/a", "r1", "0.2"), "/src/a"));
+            assertEquals(RunStore.Saved.UPDATED, store.save(run("/src/a", "r1", "0.2"), "/src/a", null));
             assertEquals(2, store.count());
             assertEquals(id, store.findBySource("/src/a").get(0).id());
             assertEquals(0.2, store.load(id).orElseThrow().run().param("optimizer.lr").value().number());
@@ -91,7 +91,7 @@ class SqliteRunStoreTest {
     void keepsRunsAndUnitsAcrossReopening() {
         Path file = dir.resolve("nested/folder/runs.db");
         try (SqliteRunStore store = SqliteRunStore.open(file)) {
-            store.save(run("/src/a", "r1", "0.1"), "/src/a");
+            store.save(run("/src/a", "r1", "0.1"), "/src/a", null);
             store.recordUnit("/src/a", "mlflow", "dir 3 abc");
         }
         try (SqliteRunStore store = SqliteRunStore.open(file)) {
@@ -105,12 +105,24 @@ class SqliteRunStoreTest {
     @Test
     void findsRunsByNativeIdPrefixWithoutTreatingWildcardsSpecially() {
         try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"))) {
-            store.save(run("/a", "abc_1", "0.1"), "/a");
-            store.save(run("/b", "abcx1", "0.1"), "/b");
+            store.save(run("/a", "abc_1", "0.1"), "/a", null);
+            store.save(run("/b", "abcx1", "0.1"), "/b", null);
             assertEquals(2, store.findByNativeIdPrefix("abc").size());
             assertEquals(1, store.findByNativeIdPrefix("abc_").size());
             assertEquals(0, store.findByNativeIdPrefix("%").size());
             assertEquals(1, store.findByName("run-abcx1").size());
+        }
+    }
+
+    @Test
+    void runsSharingATwinKeyFormAGroupAndALoneKeyIsNoGroup() {
+        try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"))) {
+            store.save(run("/a", "1", "0.1"), "/a", "k1");
+            store.save(run("/b", "2", "0.1"), "/b", "k1");
+            store.save(run("/c", "3", "0.1"), "/c", "k2");
+            store.save(run("/d", "4", "0.1"), "/d", null);
+            assertEquals(java.util.Arrays.asList("k1", "k1", null, null), store.list().stream().map(RunSummary::twinGroup).toList());
+            assertEquals(2, store.findByTwinKey("k1").size());
         }
     }
 }

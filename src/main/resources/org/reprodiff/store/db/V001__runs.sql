@@ -15,12 +15,14 @@ CREATE TABLE runs (
     end_time    INTEGER,
     user_name   TEXT,
     param_count INTEGER NOT NULL,
+    twin_key    TEXT,
     facets      TEXT    NOT NULL,
     UNIQUE (source, native_id)
 );
 CREATE INDEX runs_unit ON runs (unit);
 CREATE INDEX runs_native_id ON runs (native_id);
 CREATE INDEX runs_name ON runs (name);
+CREATE INDEX runs_twin_key ON runs (twin_key);
 
 -- One row per metric series; the points are one BLOB (layout in SeriesCodec).
 CREATE TABLE metrics (
