@@ -57,7 +57,20 @@ public final class CurveDiffer {
         boolean identical = sameGrid && pairs.sameBits && pointsA == pointsB;
         Long maxAbsDiffStep = Double.isNaN(pairs.maxAbsDiff) ? null : pairs.maxAbsDiffPosition;
         return new MetricDiff(key, pointsA, pointsB, pairs.common, identical, pairs.firstDivergence,
-                pairs.maxAbsDiff, maxAbsDiffStep, lastValue(a), lastValue(b), isSystemMetric(key), null);
+                pairs.maxAbsDiff, maxAbsDiffStep, lastValue(a), lastValue(b), endsEarly(a, b), isSystemMetric(key), null);
+    }
+
+    /** Whether one curve's last step lies more than one logging interval (the larger average gap) before the other's. */
+    static boolean endsEarly(MetricSeries a, MetricSeries b) {
+        if (a == null || b == null || a.size() == 0 || b.size() == 0) {
+            return false;
+        }
+        double interval = Math.max(averageGap(a), averageGap(b));
+        return Math.abs((double) a.lastStep() - b.lastStep()) > interval;
+    }
+
+    private static double averageGap(MetricSeries s) {
+        return s.size() < 2 ? 0 : Math.abs((double) s.lastStep() - s.firstStep()) / (s.size() - 1);
     }
 
     /**

@@ -49,7 +49,8 @@ final class ParamDiffer {
     }
 
     private void compare(String key, ParamValue va, ParamValue vb, boolean text, String expectedReason, Tally tally) {
-        if (va != null && vb != null && va.type() == ParamValue.Type.LIST && vb.type() == ParamValue.Type.LIST) {
+        if (va != null && vb != null && va.type() == ParamValue.Type.LIST && vb.type() == ParamValue.Type.LIST
+                && !equal(va, vb, text)) {
             int n = Math.max(va.items().size(), vb.items().size());
             for (int i = 0; i < n; i++) {
                 compare(key + "[" + i + "]", item(va, i), item(vb, i), text, expectedReason, tally);
@@ -81,6 +82,12 @@ final class ParamDiffer {
         if (text) {
             a = meaning(a);
             b = meaning(b);
+            if (a.type() == ParamValue.Type.LIST && b.type() == ParamValue.Type.STRING) {
+                return PythonLiteral.of(a).equals(PythonLiteral.normalise(b.raw()));
+            }
+            if (b.type() == ParamValue.Type.LIST && a.type() == ParamValue.Type.STRING) {
+                return PythonLiteral.of(b).equals(PythonLiteral.normalise(a.raw()));
+            }
         }
         if (a.type() != b.type()) {
             return false;

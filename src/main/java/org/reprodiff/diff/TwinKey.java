@@ -54,16 +54,15 @@ public final class TwinKey {
             case NUMBER -> sb.append("n:").append(m.number() == 0 ? 0.0 : m.number());
             case BOOL -> sb.append("b:").append(m.bool());
             case NULL -> sb.append("null");
-            case STRING -> sb.append("s:").append(m.raw().replace("\n", "\\n"));
-            case LIST -> {
-                sb.append('[');
-                m.items().forEach(i -> {
-                    append(sb, i);
-                    sb.append(',');
-                });
-                sb.append(']');
-            }
+            case STRING -> sb.append(looksLikeList(m.raw()) ? "l:" + PythonLiteral.normalise(m.raw()) : "s:" + m.raw().replace("\n", "\\n"));
+            case LIST -> sb.append("l:").append(PythonLiteral.of(m));
         }
+    }
+
+    /** MLflow keeps a list parameter as its Python text; such text keys like the list itself. */
+    private static boolean looksLikeList(String raw) {
+        String t = raw.trim();
+        return t.startsWith("[") && t.endsWith("]");
     }
 
     private static byte[] sha256(String s) {

@@ -60,7 +60,7 @@ public final class DiffJsonWriter {
             }
             number(n, "finalA", m.finalA());
             number(n, "finalB", m.finalB());
-            n.put("system", m.system());
+            n.put("endsEarly", m.endsEarly()).put("diverges", m.diverges()).put("system", m.system());
             if (m.spread() != null) {
                 ObjectNode s = n.putObject("seedSpread").put("runs", m.spread().runs());
                 number(s, "min", m.spread().min());

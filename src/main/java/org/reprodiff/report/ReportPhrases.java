@@ -57,6 +57,9 @@ final class ReportPhrases {
             sb.append("; final ").append(Numbers.format(m.finalA())).append(" vs ").append(Numbers.format(m.finalB()));
             sb.append(" (").append(m.pointsA()).append(" vs ").append(m.pointsB()).append(" points, ")
                     .append(m.commonSteps()).append(" common)");
+            if (m.endsEarly()) {
+                sb.append("; one curve ends early");
+            }
         }
         if (m.spread() != null) {
             sb.append(m.spread().insideSpread() ? "; inside" : "; outside").append(" the seed-to-seed spread of ")
