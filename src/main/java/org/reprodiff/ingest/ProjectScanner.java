@@ -62,7 +62,7 @@ public final class ProjectScanner {
                     }
                     progress.update(++seen[0], -1, dir.toString());
                     for (RunImporter importer : catalog.importers()) {
-                        if (!claims.containsKey(importer) && importer.canRead(dir)) {
+                        if (!claims.containsKey(importer) && importer.canRead(dir, attrs)) {
                             claims.put(importer, dir);
                             sources.add(new Source(importer, dir));
                         }
@@ -76,7 +76,7 @@ public final class ProjectScanner {
                         return FileVisitResult.CONTINUE;
                     }
                     for (RunImporter importer : catalog.importers()) {
-                        if (!claims.containsKey(importer) && importer.canRead(file)) {
+                        if (!claims.containsKey(importer) && importer.canRead(file, attrs)) {
                             sources.add(new Source(importer, file));
                         }
                     }

@@ -2,6 +2,7 @@ package org.reprodiff.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.reprodiff.model.Progress;
 
@@ -20,6 +21,14 @@ public interface RunImporter {
 
     /** A cheap sniff: is this folder or file the root of a source this importer reads? Never throws. */
     boolean canRead(Path path);
+
+    /**
+     * The same sniff given the attributes the scanner already read (not following links), so an importer that
+     * needs a file's kind or size does not ask the file system again. By default it ignores them.
+     */
+    default boolean canRead(Path path, BasicFileAttributes attributes) {
+        return canRead(path);
+    }
 
     /** The units of a source, found without reading them. */
     List<Path> units(Path source) throws IOException;

@@ -27,17 +27,19 @@ public final class SafeYaml {
     private static final int MAX_ALIASES = 100;
     private static final int MAX_DEPTH = 200;
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    /** A Yaml instance is not thread-safe but can be reused; building one costs more than parsing a meta.yaml. */
+    private static final ThreadLocal<Yaml> PER_THREAD = ThreadLocal.withInitial(SafeYaml::newYaml);
 
     private SafeYaml() {
     }
 
     /** Parses a YAML document into maps, lists, strings, numbers, booleans and nulls. */
     public static Object parse(Reader reader) {
-        return newYaml().load(reader);
+        return PER_THREAD.get().load(reader);
     }
 
     public static Object parse(String text) {
-        return newYaml().load(text);
+        return PER_THREAD.get().load(text);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,7 +42,18 @@ public final class MlflowSqlImporter implements RunImporter {
     @Override
     public boolean canRead(Path path) {
         try {
-            if (!hasSqliteHeader(path)) {
+            return canRead(path, Files.readAttributes(path, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Checks kind and size from the given attributes (a link is looked at through), then the header and tables. */
+    @Override
+    public boolean canRead(Path path, BasicFileAttributes attributes) {
+        try {
+            BasicFileAttributes a = attributes.isSymbolicLink() ? Files.readAttributes(path, BasicFileAttributes.class) : attributes;
+            if (!a.isRegularFile() || a.size() < MIN_SIZE || !hasSqliteHeader(path)) {
                 return false;
             }
             try (Connection db = open(path)) {
@@ -112,9 +124,6 @@ public final class MlflowSqlImporter implements RunImporter {
     }
 
     private static boolean hasSqliteHeader(Path path) throws IOException {
-        if (!Files.isRegularFile(path) || Files.size(path) < MIN_SIZE) {
-            return false;
-        }
         try (InputStream in = Files.newInputStream(path)) {
             return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
         }
