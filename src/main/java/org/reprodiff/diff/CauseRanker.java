@@ -17,8 +17,9 @@ import org.reprodiff.model.EnvironmentKeys;
  *        CUDA, cuDNN, driver, GPU model and count
  *    50  Python version
  *    40  other packages
- *    30  determinism variables and flags (CUBLAS_WORKSPACE_CONFIG, PYTHONHASHSEED, CUDA_VISIBLE_DEVICES, TF32…)
- *    20  thread counts (OMP_NUM_THREADS, MKL_NUM_THREADS, CPU count)
+ *    30  determinism variables and flags (CUBLAS_WORKSPACE_CONFIG, PYTHONHASHSEED, CUDA_VISIBLE_DEVICES, TF32,
+ *        parameters such as cudnn.benchmark or deterministic)
+ *    20  thread counts (OMP_NUM_THREADS, MKL_NUM_THREADS, CPU count, num_workers parameters)
  *    10  host, OS, CPU model, memory, other environment facts
  * </pre>
  * Equal weights keep facet order, then key order.
@@ -32,7 +33,14 @@ final class CauseRanker {
             causes.add(cause("code", d, w, "code " + d.key() + " " + describe(d)));
         }
         data.differences().forEach(d -> causes.add(cause("data", d, 90, "dataset " + d.key() + " " + describe(d))));
-        params.differences().forEach(d -> causes.add(cause("params", d, 80, "parameter " + d.key() + " " + describe(d))));
+        for (Difference d : params.differences()) {
+            int w = switch (d.note()) {
+                case "determinism" -> 30;
+                case "threads" -> 20;
+                default -> 80;
+            };
+            causes.add(cause("params", d, w, "parameter " + d.key() + " " + describe(d) + (d.note().isEmpty() ? "" : " (" + d.note() + ")")));
+        }
         seeds.differences().forEach(d -> causes.add(cause("seeds", d, 70, "seed " + d.key() + " " + describe(d))));
         for (Difference d : packages.differences()) {
             boolean framework = PackageDiffer.isFramework(d.key());

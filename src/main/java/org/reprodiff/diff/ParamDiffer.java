@@ -65,12 +65,27 @@ final class ParamDiffer {
         String rb = vb == null ? null : vb.raw();
         Difference d = va != null && vb != null && va.type() != vb.type() && !text
                 ? new Difference(key, ra, rb, Change.TYPE_CHANGED, va.type().name().toLowerCase() + " → " + vb.type().name().toLowerCase())
-                : Difference.of(key, ra, rb);
+                : new Difference(key, ra, rb, Difference.of(key, ra, rb).change(), role(key));
         if (expectedReason != null) {
             tally.expected.add(new Difference(d.key(), d.a(), d.b(), d.change(), expectedReason));
         } else {
             tally.differences.add(d);
         }
+    }
+
+    /**
+     * Marks parameters that are determinism switches ({@code cudnn.benchmark}, {@code deterministic},
+     * {@code allow_tf32}…) or thread and worker counts, which rank lower than other parameters.
+     */
+    static String role(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        if (k.contains("cudnn") || k.contains("deterministic") || k.contains("tf32")) {
+            return "determinism";
+        }
+        if (k.endsWith("num_workers") || k.endsWith("num_threads") || k.endsWith("workers") || k.endsWith("threads")) {
+            return "threads";
+        }
+        return "";
     }
 
     private static ParamValue item(ParamValue list, int i) {
