@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * {@code **.timestamp}).
  */
 final class ExpectedDifferences {
-    /** A glob as a regex, with the literal text it must end with as a cheap pre-check. */
-    private record Rule(Pattern pattern, String literalTail, String reason) {
+    /** A glob as a regex, with the literal text it must start and end with as a cheap pre-check. */
+    private record Rule(Pattern pattern, String literalHead, String literalTail, String reason) {
     }
 
     private static final List<String[]> BUILT_IN = List.of(
@@ -51,8 +51,16 @@ final class ExpectedDifferences {
 
     private static Rule rule(String glob, String reason) {
         String lower = glob.toLowerCase(Locale.ROOT);
-        int wildcard = Math.max(lower.lastIndexOf('*'), lower.lastIndexOf('?'));
-        return new Rule(Pattern.compile(toRegex(lower)), lower.substring(wildcard + 1), reason);
+        int last = Math.max(lower.lastIndexOf('*'), lower.lastIndexOf('?'));
+        int first = firstWildcard(lower);
+        return new Rule(Pattern.compile(toRegex(lower)), lower.substring(0, first), lower.substring(last + 1), reason);
+    }
+
+    private static int firstWildcard(String glob) {
+        int star = glob.indexOf('*');
+        int mark = glob.indexOf('?');
+        int first = star < 0 ? mark : mark < 0 ? star : Math.min(star, mark);
+        return first < 0 ? glob.length() : first;
     }
 
     /** {@code **} matches anything, {@code *} anything but a dot, {@code ?} one character but a dot. */
@@ -78,7 +86,7 @@ final class ExpectedDifferences {
     String reason(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         for (Rule r : rules) {
-            if (k.endsWith(r.literalTail()) && r.pattern().matcher(k).matches()) {
+            if (k.startsWith(r.literalHead()) && k.endsWith(r.literalTail()) && r.pattern().matcher(k).matches()) {
                 return r.reason();
             }
         }

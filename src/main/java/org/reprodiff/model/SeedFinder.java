@@ -25,6 +25,9 @@ public final class SeedFinder {
         int dot = dottedKey.lastIndexOf('.');
         String last = dottedKey.substring(dot + 1);
         String lower = last.toLowerCase(Locale.ROOT);
+        if (!lower.contains("seed") && !lower.equals("random_state")) {
+            return false;
+        }
         return NAMES.contains(lower) || lower.endsWith("_seed") || last.endsWith("Seed");
     }
 

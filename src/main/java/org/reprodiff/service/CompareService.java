@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.reprodiff.diff.DiffOptions;
 import org.reprodiff.diff.RunDiffer;
-import org.reprodiff.diff.TwinKey;
 import org.reprodiff.model.Run;
 import org.reprodiff.model.StoredRun;
 import org.reprodiff.report.ComparedRuns;
@@ -40,8 +39,7 @@ public final class CompareService {
 
     /** A's twin group, loaded only when it is large enough (three runs) to give a seed-to-seed spread. */
     private List<Run> twinsOf(StoredRun a, StoredRun b) {
-        String key = TwinKey.of(a.run());
-        List<Long> ids = key == null ? List.of() : store.findByTwinKey(key);
+        List<Long> ids = store.twinsOf(a.id());
         if (ids.size() < 3) {
             return List.of();
         }

@@ -43,8 +43,8 @@ public interface RunStore extends AutoCloseable {
 
     List<RunSummary> findBySource(String source);
 
-    /** The ids of the runs with this twin key. */
-    List<Long> findByTwinKey(String twinKey);
+    /** The ids of the runs in the same twin group as run {@code id} (itself included); empty when it has none. */
+    List<Long> twinsOf(long id);
 
     int count();
 

@@ -266,9 +266,10 @@ public final class SqliteRunStore implements RunStore {
     }
 
     @Override
-    public synchronized List<Long> findByTwinKey(String twinKey) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE twin_key = ? ORDER BY id")) {
-            ps.setString(1, twinKey);
+    public synchronized List<Long> twinsOf(long id) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT id FROM runs WHERE twin_key = (SELECT twin_key FROM runs WHERE id = ?) ORDER BY id")) {
+            ps.setLong(1, id);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

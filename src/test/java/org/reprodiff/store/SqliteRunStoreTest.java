@@ -122,7 +122,9 @@ class SqliteRunStoreTest {
             store.save(run("/c", "3", "0.1"), "/c", "k2");
             store.save(run("/d", "4", "0.1"), "/d", null);
             assertEquals(java.util.Arrays.asList("k1", "k1", null, null), store.list().stream().map(RunSummary::twinGroup).toList());
-            assertEquals(2, store.findByTwinKey("k1").size());
+            long first = store.list().get(0).id();
+            assertEquals(List.of(first, first + 1), store.twinsOf(first));
+            assertEquals(List.of(), store.twinsOf(first + 3));
         }
     }
 }
