@@ -2,39 +2,75 @@ package org.reprodiff.ui.runs;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.reprodiff.model.RunSummary;
+import org.reprodiff.ui.common.Columns;
 import org.reprodiff.ui.common.Styles;
+import org.reprodiff.ui.common.TimeText;
 
 /** The runs table with the project folder above it and the import status bar below it. */
 public final class RunsView extends BorderPane {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private final TableView<RunSummary> table = new TableView<>();
 
-    public RunsView(RunsViewModel model, Runnable onOpenFolder) {
+    /**
+     * @param onOpenFolder asks for a folder to open
+     * @param onCompare    compares the two selected runs: the first selected is A, the baseline
+     */
+    public RunsView(RunsViewModel model, Runnable onOpenFolder, BiConsumer<RunSummary, RunSummary> onCompare) {
         getStyleClass().add(Styles.RUNS_VIEW);
         Label folder = new Label();
         folder.getStyleClass().add(Styles.FOLDER_LABEL);
         folder.textProperty().bind(model.folderProperty().asString());
         Button open = new Button("Open Folder…");
         open.setOnAction(e -> onOpenFolder.run());
+        Button compare = new Button("Compare");
+        compare.setTooltip(new Tooltip("Compare the two selected runs (Ctrl+D)"));
+        compare.getStyleClass().add(Styles.PRIMARY);
+        Runnable compareSelected = () -> {
+            List<RunSummary> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (selected.size() == 2) {
+                onCompare.accept(selected.get(0), selected.get(1));
+            }
+        };
+        compare.setOnAction(e -> compareSelected.run());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
+        MenuItem compareItem = new MenuItem("Compare");
+        compareItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        compareItem.setOnAction(e -> compareSelected.run());
+        compareItem.disableProperty().bind(compare.disableProperty());
+        table.setContextMenu(new ContextMenu(compareItem));
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (compareItem.getAccelerator().match(e)) {
+                compareSelected.run();
+                e.consume();
+            }
+        });
+        Label hint = new Label("Select two runs and press Compare");
+        hint.getStyleClass().add(Styles.MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, folder, spacer, open);
+        HBox header = new HBox(12, folder, spacer, hint, compare, open);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 12, 10, 12));
         header.getStyleClass().add(Styles.HEADER);
@@ -42,15 +78,19 @@ public final class RunsView extends BorderPane {
 
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No runs yet. Open a folder that holds MLflow runs (mlruns/ or mlflow.db)."));
-        table.getColumns().add(column("Format", 80, RunSummary::format));
-        table.getColumns().add(column("Name", 200, r -> r.name() == null ? r.nativeId() : r.name()));
-        table.getColumns().add(column("Experiment", 160, RunSummary::experiment));
-        table.getColumns().add(column("Status", 100, r -> r.status().name() + (r.deleted() ? " (deleted)" : "")));
-        table.getColumns().add(column("Start", 130, r -> r.startTime() == null ? "" : TIME.format(r.startTime())));
-        table.getColumns().add(column("Duration", 80, r -> duration(r.startTime(), r.endTime())));
-        table.getColumns().add(column("Params", 60, r -> Integer.toString(r.paramCount())));
-        table.getColumns().add(column("Metrics", 200, r -> String.join(", ", r.metricKeys())));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.busyProperty()).then("Importing runs…")
+                .otherwise("No runs found. Open a folder that holds MLflow runs (mlruns/ or mlflow.db)."));
+        table.setPlaceholder(empty);
+        table.getColumns().add(Columns.text("Format", 80, RunSummary::format));
+        table.getColumns().add(Columns.text("Name", 200, r -> r.name() == null ? r.nativeId() : r.name()));
+        table.getColumns().add(Columns.text("Experiment", 160, RunSummary::experiment));
+        table.getColumns().add(Columns.text("Status", 100, r -> r.status().name() + (r.deleted() ? " (deleted)" : "")));
+        table.getColumns().add(Columns.text("Start", 130, r -> TimeText.of(r.startTime())));
+        table.getColumns().add(Columns.text("Duration", 80, r -> duration(r.startTime(), r.endTime())));
+        table.getColumns().add(Columns.text("Params", 60, r -> Integer.toString(r.paramCount())));
+        table.getColumns().add(Columns.text("Twin group", 90, r -> r.twinGroup() == null ? "" : r.twinGroup()));
+        table.getColumns().add(Columns.text("Metrics", 200, r -> String.join(", ", r.metricKeys())));
         setCenter(table);
 
         ProgressBar bar = new ProgressBar();
@@ -75,13 +115,6 @@ public final class RunsView extends BorderPane {
 
     public TableView<RunSummary> table() {
         return table;
-    }
-
-    private static TableColumn<RunSummary, String> column(String title, double width, Function<RunSummary, String> value) {
-        TableColumn<RunSummary, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
     }
 
     private static String duration(Instant start, Instant end) {
