@@ -7,6 +7,7 @@ import org.reprodiff.ingest.ImporterCatalog;
 import org.reprodiff.ingest.ProjectScanner;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
 import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
+import org.reprodiff.ingest.wandb.WandbImporter;
 import org.reprodiff.service.CompareService;
 import org.reprodiff.service.ImportService;
 import org.reprodiff.service.RunService;
@@ -24,7 +25,7 @@ public final class Composition {
     }
 
     public static ImporterCatalog catalog() {
-        return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter()));
+        return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter()));
     }
 
     /** Services over {@code database} (null: the default database in the user's application-data folder). */

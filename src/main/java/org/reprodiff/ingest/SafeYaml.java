@@ -7,6 +7,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.reprodiff.model.ImportProblem;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -90,5 +93,19 @@ public final class SafeYaml {
                 return TolerantConstructor.this.constructObject(node);
             }
         }
+    }
+    /** A YAML error as a problem; {@code where} is {@code line N} when SnakeYAML tells the line. */
+    public static ImportProblem problem(String file, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) {
+                Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+                String what = m.getProblem() != null ? m.getProblem() : m.getContext();
+                String context = m.getContext() != null && m.getProblem() != null ? " (" + m.getContext() + ")" : "";
+                String where = mark == null ? "" : "line " + (mark.getLine() + 1);
+                return new ImportProblem(file, where, "not valid YAML: " + what + context);
+            }
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new ImportProblem(file, "", "not valid YAML: " + message.replace('\n', ' ').trim());
     }
 }

@@ -73,11 +73,12 @@ public final class SampleProjectGenerator {
         Path out = Path.of(args.length > 0 ? args[0] : "sample-runs");
         try {
             writeSampleProject(out);
+            WandbSampleGenerator.writeSampleProject(out);
         } catch (IllegalArgumentException e) {
             System.err.println("sample-runs: " + e.getMessage());
             System.exit(2);
         }
-        System.out.println("wrote " + out.resolve("mlruns"));
+        System.out.println("wrote " + out.resolve("mlruns") + " and " + out.resolve("wandb"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.reprodiff.ingest.mlflow;
 
+import org.reprodiff.ingest.PackageListParser;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.reprodiff.model.Run;
  * Lists a run's {@code artifacts/} folder (paths relative to it, {@code /}-separated, sorted; links are listed,
  * not followed) and reads the environment of every logged model in it: each folder holding an {@code MLmodel}
  * file may have {@code requirements.txt}, {@code conda.yaml} and {@code python_env.yaml}, read by
- * {@link ModelEnvironmentParser}. A package's origin is its file's path relative to {@code artifacts/}, so the
+ * {@link PackageListParser}. A package's origin is its file's path relative to {@code artifacts/}, so the
  * packages of several models stay apart.
  */
 final class MlflowArtifactsParser {
@@ -80,10 +82,10 @@ final class MlflowArtifactsParser {
             }
             String origin = relative(artifactsDir, file);
             String shown = file.toString();
-            ModelEnvironmentParser.Environment env = switch (name) {
-                case "requirements.txt" -> ModelEnvironmentParser.requirements(text.text(), origin, shown, problems);
-                case "conda.yaml" -> ModelEnvironmentParser.conda(text.text(), origin, shown, problems);
-                default -> ModelEnvironmentParser.pythonEnv(text.text(), origin, shown, problems);
+            PackageListParser.Environment env = switch (name) {
+                case "requirements.txt" -> PackageListParser.requirements(text.text(), origin, shown, problems);
+                case "conda.yaml" -> PackageListParser.conda(text.text(), origin, shown, problems);
+                default -> PackageListParser.pythonEnv(text.text(), origin, shown, problems);
             };
             env.packages().forEach(run::packageRef);
             run.environment(EnvironmentKeys.PYTHON, env.python());

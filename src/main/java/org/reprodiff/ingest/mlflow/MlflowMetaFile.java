@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.reprodiff.ingest.SafeYaml;
 import org.reprodiff.model.ImportProblem;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the small files of a file store: a YAML mapping ({@code meta.yaml}) or a whole text file (a param or
@@ -40,7 +38,7 @@ final class MlflowMetaFile {
         try {
             doc = SafeYaml.parse(text.text());
         } catch (RuntimeException e) {
-            return new Outcome(null, yamlProblem(name, e));
+            return new Outcome(null, SafeYaml.problem(name, e));
         }
         if (doc == null) {
             return new Outcome(null, new ImportProblem(name, "", "empty file, expected a YAML mapping"));
@@ -82,20 +80,5 @@ final class MlflowMetaFile {
             return "cannot be read: access denied";
         }
         return "cannot be read: " + e;
-    }
-
-    /** A YAML error as a problem; {@code where} is {@code line N} when SnakeYAML tells the line. */
-    static ImportProblem yamlProblem(String file, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException m) {
-                Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
-                String what = m.getProblem() != null ? m.getProblem() : m.getContext();
-                String context = m.getContext() != null && m.getProblem() != null ? " (" + m.getContext() + ")" : "";
-                String where = mark == null ? "" : "line " + (mark.getLine() + 1);
-                return new ImportProblem(file, where, "not valid YAML: " + what + context);
-            }
-        }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new ImportProblem(file, "", "not valid YAML: " + message.replace('\n', ' ').trim());
     }
 }

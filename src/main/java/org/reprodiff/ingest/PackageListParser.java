@@ -1,14 +1,14 @@
-package org.reprodiff.ingest.mlflow;
+package org.reprodiff.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.reprodiff.ingest.SafeYaml;
 import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.PackageRef;
 
 /**
- * Reads the environment files MLflow writes beside a logged model (FORMATS.md 1.1, "Environment/packages"):
+ * Reads package lists, shared by every importer: the files MLflow writes beside a logged model (FORMATS.md 1.1),
+ * W&B's {@code files/requirements.txt} and {@code conda-environment.yaml}, and the like:
  * {@code requirements.txt} (pip), {@code conda.yaml} (conda dependencies, with a nested {@code pip:} list) and
  * {@code python_env.yaml} ({@code python:} and {@code build_dependencies}). Every package it returns has the
  * origin it was given; an exact pin ({@code name==1.0}, conda {@code name=1.0}) gives a version, any other
@@ -16,20 +16,26 @@ import org.reprodiff.model.PackageRef;
  * ({@code 2.1.0+cu118}). Comments, blank lines and pip options ({@code -r file}, {@code --index-url}) are
  * skipped; a line that names no package becomes a problem.
  */
-final class ModelEnvironmentParser {
+public final class PackageListParser {
 
     /** What one file says: its packages and, when it names one, the Python version (else null). */
-    record Environment(List<PackageRef> packages, String python) {
-        Environment {
+    public record Environment(List<PackageRef> packages, String python) {
+        public Environment {
             packages = List.copyOf(packages);
         }
     }
 
-    private ModelEnvironmentParser() {
+    /** One of the parse methods, for callers that pick the file kind at run time. */
+    @FunctionalInterface
+    public interface Reader {
+        Environment read(String text, String origin, String file, List<ImportProblem> problems);
+    }
+
+    private PackageListParser() {
     }
 
     /** A pip requirements file. */
-    static Environment requirements(String text, String origin, String file, List<ImportProblem> problems) {
+    public static Environment requirements(String text, String origin, String file, List<ImportProblem> problems) {
         List<PackageRef> packages = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -39,7 +45,7 @@ final class ModelEnvironmentParser {
     }
 
     /** A conda environment file: {@code dependencies} holds conda specs and a {@code pip:} list. */
-    static Environment conda(String text, String origin, String file, List<ImportProblem> problems) {
+    public static Environment conda(String text, String origin, String file, List<ImportProblem> problems) {
         Map<?, ?> doc = yamlMap(text, file, problems);
         List<PackageRef> packages = new ArrayList<>();
         String python = null;
@@ -70,7 +76,7 @@ final class ModelEnvironmentParser {
     }
 
     /** MLflow's virtualenv file: {@code python}, {@code build_dependencies} and {@code dependencies} (pip). */
-    static Environment pythonEnv(String text, String origin, String file, List<ImportProblem> problems) {
+    public static Environment pythonEnv(String text, String origin, String file, List<ImportProblem> problems) {
         Map<?, ?> doc = yamlMap(text, file, problems);
         if (doc == null) {
             return new Environment(List.of(), null);
@@ -181,7 +187,7 @@ final class ModelEnvironmentParser {
         try {
             doc = SafeYaml.parse(text);
         } catch (RuntimeException e) {
-            ImportProblem p = MlflowMetaFile.yamlProblem(file, e);
+            ImportProblem p = SafeYaml.problem(file, e);
             problems.add(p);
             return null;
         }

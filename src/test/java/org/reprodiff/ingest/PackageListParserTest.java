@@ -1,4 +1,4 @@
-package org.reprodiff.ingest.mlflow;
+package org.reprodiff.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +10,7 @@ import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.PackageRef;
 
 /** The logged-model environment files, one behaviour each. */
-class ModelEnvironmentParserTest {
+class PackageListParserTest {
     private static final String ORIGIN = "model/requirements.txt";
     private final List<ImportProblem> problems = new ArrayList<>();
 
@@ -75,7 +75,7 @@ class ModelEnvironmentParserTest {
                   - scikit-learn==1.3.1
                 name: mlflow-env
                 """;
-        ModelEnvironmentParser.Environment env = ModelEnvironmentParser.conda(text, "model/conda.yaml", "f", problems);
+        PackageListParser.Environment env = PackageListParser.conda(text, "model/conda.yaml", "f", problems);
         assertEquals("3.11.2", env.python());
         assertEquals(List.of(
                 new PackageRef("pip", null, "<=23.1.2", "conda", "model/conda.yaml"),
@@ -96,8 +96,8 @@ class ModelEnvironmentParserTest {
                 dependencies:
                 - -r requirements.txt
                 """;
-        ModelEnvironmentParser.Environment env =
-                ModelEnvironmentParser.pythonEnv(text, "model/python_env.yaml", "f", problems);
+        PackageListParser.Environment env =
+                PackageListParser.pythonEnv(text, "model/python_env.yaml", "f", problems);
         assertEquals("3.8.8", env.python());
         assertEquals(List.of(new PackageRef("pip", "23.1.2", null, "pip", "model/python_env.yaml"),
                 new PackageRef("setuptools", null, null, "pip", "model/python_env.yaml")), env.packages());
@@ -105,8 +105,8 @@ class ModelEnvironmentParserTest {
 
     @Test
     void damagedCondaFileIsAProblemWithItsLine() {
-        ModelEnvironmentParser.Environment env =
-                ModelEnvironmentParser.conda("dependencies:\n- python=3.8\n  - oops: [\n", "o", "conda.yaml", problems);
+        PackageListParser.Environment env =
+                PackageListParser.conda("dependencies:\n- python=3.8\n  - oops: [\n", "o", "conda.yaml", problems);
         assertEquals(List.of(), env.packages());
         assertNull(env.python());
         assertEquals(1, problems.size());
@@ -115,7 +115,7 @@ class ModelEnvironmentParserTest {
     }
 
     private List<PackageRef> requirements(String text) {
-        return ModelEnvironmentParser.requirements(text, ORIGIN, "requirements.txt", problems).packages();
+        return PackageListParser.requirements(text, ORIGIN, "requirements.txt", problems).packages();
     }
 
     private static PackageRef pip(String name, String version, String constraint) {
