@@ -7,6 +7,7 @@ import org.reprodiff.ingest.ImporterCatalog;
 import org.reprodiff.ingest.ProjectScanner;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
 import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
+import org.reprodiff.ingest.tensorboard.TensorboardImporter;
 import org.reprodiff.ingest.wandb.WandbImporter;
 import org.reprodiff.service.CompareService;
 import org.reprodiff.service.ImportService;
@@ -25,7 +26,8 @@ public final class Composition {
     }
 
     public static ImporterCatalog catalog() {
-        return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter()));
+        return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter(),
+                new TensorboardImporter()));
     }
 
     /** Services over {@code database} (null: the default database in the user's application-data folder). */

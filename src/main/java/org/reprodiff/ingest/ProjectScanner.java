@@ -107,7 +107,8 @@ public final class ProjectScanner {
         return new ScanResult(sources, problems);
     }
 
-    private static boolean skipped(Path dir) {
+    /** Whether the scan passes a folder by: tooling folders ({@code .git}, caches) and virtualenvs. */
+    public static boolean skipped(Path dir) {
         Path name = dir.getFileName();
         return name != null && SKIPPED.contains(name.toString()) || Files.exists(dir.resolve("pyvenv.cfg"));
     }
