@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * ever constructed. Aliases, nesting depth and document size are limited.
  */
 public final class SafeYaml {
-    private static final int MAX_ALIASES = 100;
+    private static final int MAX_ALIASES = 50;
     private static final int MAX_DEPTH = 200;
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
     /** A Yaml instance is not thread-safe but can be reused; building one costs more than parsing a meta.yaml. */
@@ -63,6 +63,8 @@ public final class SafeYaml {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowDuplicateKeys(true);
+        // Every tag may appear: unknown ones are read as plain data by PlainData, so nothing is ever constructed.
+        options.setTagInspector(tag -> true);
         return new Yaml(new TolerantConstructor(options));
     }
 
@@ -90,7 +92,7 @@ public final class SafeYaml {
                 } else if (node instanceof ScalarNode sc) {
                     sc.setTag(Tag.STR);
                 }
-                return TolerantConstructor.this.constructObject(node);
+                return TolerantConstructor.this.yamlConstructors.get(node.getTag()).construct(node);
             }
         }
     }
