@@ -7,6 +7,8 @@ import org.reprodiff.ingest.ImporterCatalog;
 import org.reprodiff.ingest.ProjectScanner;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
 import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
+import org.reprodiff.ingest.csv.CsvLogImporter;
+import org.reprodiff.ingest.hydra.HydraImporter;
 import org.reprodiff.ingest.tensorboard.TensorboardImporter;
 import org.reprodiff.ingest.wandb.WandbImporter;
 import org.reprodiff.service.CompareService;
@@ -27,7 +29,7 @@ public final class Composition {
 
     public static ImporterCatalog catalog() {
         return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter(),
-                new TensorboardImporter()));
+                new TensorboardImporter(), new HydraImporter(), new CsvLogImporter()));
     }
 
     /** Services over {@code database} (null: the default database in the user's application-data folder). */
