@@ -1,5 +1,7 @@
 package org.reprodiff.sample;
 
+import org.reprodiff.model.PythonFloatFormat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

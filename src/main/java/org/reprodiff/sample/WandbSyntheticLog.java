@@ -1,5 +1,7 @@
 package org.reprodiff.sample;
 
+import org.reprodiff.model.PythonFloatFormat;
+
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package org.reprodiff.ingest.hydra;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Date;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reprodiff.model.ParamValue;
+import org.reprodiff.model.PythonFloatFormat;
 
 /**
  * Turns the task config of {@code .hydra/config.yaml} (already parsed by the safe YAML reader) into typed
@@ -45,7 +45,7 @@ final class HydraConfigParser {
         }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            return ParamValue.number(d, pythonFloat(d));
+            return ParamValue.number(d, PythonFloatFormat.repr(d));
         }
         if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
             return ParamValue.number(((Number) v).doubleValue(), v.toString());
@@ -79,28 +79,5 @@ final class HydraConfigParser {
             return "[" + String.join(", ", parts) + "]";
         }
         return value(v).raw();
-    }
-
-    /** Python's {@code repr(float)}: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-    static String pythonFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = bd.precision() - bd.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            String digits = bd.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                    + String.format("%02d", Math.abs(exponent));
-        }
-        String plain = bd.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
     }
 }

@@ -1,6 +1,5 @@
 package org.reprodiff.ingest.wandb;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.reprodiff.model.ParamValue;
+import org.reprodiff.model.PythonFloatFormat;
 
 /**
  * Turns a W&B config into typed parameters: nested maps are flattened to dotted keys ({@code optimizer.lr}),
@@ -102,7 +102,7 @@ final class WandbParams {
         }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            return ParamValue.number(d, pythonRepr(d));
+            return ParamValue.number(d, PythonFloatFormat.repr(d));
         }
         if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
             return ParamValue.number(((Number) v).doubleValue(), v.toString());
@@ -124,29 +124,6 @@ final class WandbParams {
             return ParamValue.string(d.toInstant().toString());
         }
         return ParamValue.string(v.toString());
-    }
-
-    /** Python's {@code repr(float)}: shortest digits, scientific below 1e-4 and from 1e16. */
-    static String pythonRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = bd.precision() - bd.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            String digits = bd.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = String.format("%02d", Math.abs(exponent));
-            return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
-        }
-        String plain = bd.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
     }
 
     /** A compact JSON rendering of plain data, for values that stay text. */

@@ -55,7 +55,7 @@ class WandbValuesTest {
     @CsvSource(delimiter = '|', value = {"1.0E-5|1e-05", "1.0E-4|0.0001", "1.0E16|1e+16", "1.23456789E8|123456789.0",
             "2.5|2.5", "3.0E-4|0.0003", "-1.5E-7|-1.5e-07", "1.0E22|1e+22", "9.999999999999998E15|9999999999999998.0"})
     void writesYamlFloatsAsPythonWould(double value, String python) {
-        assertEquals(python, WandbParams.pythonRepr(value));
+        assertEquals(python, org.reprodiff.model.PythonFloatFormat.repr(value));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.reprodiff.sample;
+package org.reprodiff.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,11 +1,11 @@
-package org.reprodiff.sample;
+package org.reprodiff.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
 /** Expected strings worked out by hand from Python's repr rules (shortest round-trip, 1e-4 and 1e16 switches). */
-class SamplePythonFloatFormatTest {
+class PythonFloatFormatTest {
 
     @Test
     void writesShortDecimalsInFixedNotation() {
