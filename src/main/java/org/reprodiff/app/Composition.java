@@ -2,6 +2,7 @@ package org.reprodiff.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.reprodiff.ingest.ImporterCatalog;
 import org.reprodiff.ingest.ProjectScanner;
@@ -13,6 +14,7 @@ import org.reprodiff.ingest.tensorboard.TensorboardImporter;
 import org.reprodiff.ingest.wandb.WandbImporter;
 import org.reprodiff.service.CompareService;
 import org.reprodiff.service.ImportService;
+import org.reprodiff.service.ReportService;
 import org.reprodiff.service.RunService;
 import org.reprodiff.service.Services;
 import org.reprodiff.store.DatabaseLocation;
@@ -37,7 +39,7 @@ public final class Composition {
         SqliteRunStore store = SqliteRunStore.open(database != null ? database : DatabaseLocation.defaultPath());
         ImportService imports = new ImportService(new ProjectScanner(catalog()), store);
         RunService runs = new RunService(store, imports);
-        return new Services(imports, runs, new CompareService(store, runs), store);
+        return new Services(imports, runs, new CompareService(store, runs), new ReportService(Clock.systemUTC()), store);
     }
 
     static int openDesktop(Path database, Path folder) {

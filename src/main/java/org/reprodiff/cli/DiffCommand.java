@@ -32,7 +32,7 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "The second run.")
     String refB;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, markdown, html or json (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--rtol", defaultValue = "1e-5", description = "Relative tolerance for metric values (default: ${DEFAULT-VALUE}).")
@@ -57,6 +57,9 @@ final class DiffCommand implements Callable<Integer> {
         DiffOptions options;
         try {
             reportFormat = ReportFormat.parse(format);
+            if (reportFormat.binary()) {
+                throw new IllegalArgumentException("diff prints text; write a PDF with: reprodiff report RUN_A RUN_B -o FILE.pdf");
+            }
             options = new DiffOptions(rtol, atol, ignore,
                     DiffOptions.Alignment.valueOf(align.toUpperCase(Locale.ROOT).replace('-', '_')));
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,8 @@ public final class ReprodiffCommand implements Runnable {
                 .addSubcommand(new ImportCommand(context))
                 .addSubcommand(new RunsCommand(context))
                 .addSubcommand(new ShowCommand(context))
-                .addSubcommand(new DiffCommand(context));
+                .addSubcommand(new DiffCommand(context))
+                .addSubcommand(new ReportCommand(context));
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

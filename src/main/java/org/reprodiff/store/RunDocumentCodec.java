@@ -23,8 +23,9 @@ import org.reprodiff.model.SeedRecord;
 
 /**
  * The {@code facets} column: every part of a run that is not a column of its own nor a metric series, as one
- * JSON document. Written and read field by field (the model carries no serialisation annotations); doubles are
- * written as text so NaN and the infinities survive.
+ * JSON document. Written and read field by field (the model carries no serialisation annotations); finite doubles
+ * are JSON numbers (Jackson writes the shortest text that reads back to the same double), NaN and the
+ * infinities are written as text so they survive.
  */
 final class RunDocumentCodec {
     private final ObjectMapper mapper = new ObjectMapper();
@@ -56,7 +57,13 @@ final class RunDocumentCodec {
         run.packages().forEach(p -> packages.addObject().put("name", p.name()).put("version", p.version())
                 .put("constraint", p.constraint()).put("manager", p.manager()).put("origin", p.origin()));
         ObjectNode summary = doc.putObject("summary");
-        run.summary().forEach((k, v) -> summary.put(k, Double.toString(v)));
+        run.summary().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                summary.put(k, v.doubleValue());
+            } else {
+                summary.put(k, Double.toString(v));
+            }
+        });
         ObjectNode tags = doc.putObject("tags");
         run.tags().forEach(tags::put);
         run.artifacts().forEach(doc.putArray("artifacts")::add);
@@ -92,7 +99,7 @@ final class RunDocumentCodec {
         doc.path("environment").fields().forEachRemaining(e -> b.environment(e.getKey(), e.getValue().asText()));
         doc.path("packages").forEach(n -> b.packageRef(new PackageRef(n.path("name").asText(), text(n, "version"),
                 text(n, "constraint"), n.path("manager").asText(), n.path("origin").asText())));
-        doc.path("summary").fields().forEachRemaining(e -> b.summary(e.getKey(), Double.parseDouble(e.getValue().asText())));
+        doc.path("summary").fields().forEachRemaining(e -> b.summary(e.getKey(), number(e.getValue())));
         doc.path("tags").fields().forEachRemaining(e -> b.tag(e.getKey(), e.getValue().asText()));
         doc.path("artifacts").forEach(a -> b.artifact(a.asText()));
         b.artifactUri(text(doc, "artifactUri"));
@@ -110,7 +117,13 @@ final class RunDocumentCodec {
     private void writeValue(ObjectNode n, ParamValue v) {
         n.put("type", v.type().name()).put("raw", v.raw());
         switch (v.type()) {
-            case NUMBER -> n.put("number", Double.toString(v.number()));
+            case NUMBER -> {
+                if (Double.isFinite(v.number())) {
+                    n.put("number", v.number().doubleValue());
+                } else {
+                    n.put("number", Double.toString(v.number()));
+                }
+            }
             case BOOL -> n.put("bool", v.bool());
             case LIST -> {
                 ArrayNode items = n.putArray("items");
@@ -123,7 +136,7 @@ final class RunDocumentCodec {
     private ParamValue readValue(JsonNode n) {
         String raw = n.path("raw").asText();
         return switch (ParamValue.Type.valueOf(n.path("type").asText())) {
-            case NUMBER -> ParamValue.number(Double.parseDouble(n.path("number").asText()), raw);
+            case NUMBER -> ParamValue.number(number(n.path("number")), raw);
             case BOOL -> ParamValue.bool(n.path("bool").asBoolean(), raw);
             case NULL -> ParamValue.nullValue(raw);
             case STRING -> ParamValue.string(raw);
@@ -133,6 +146,11 @@ final class RunDocumentCodec {
                 yield ParamValue.list(items, raw);
             }
         };
+    }
+
+    /** A double written as a JSON number, or as text for NaN and the infinities. */
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asText());
     }
 
     private static String text(JsonNode n, String field) {
