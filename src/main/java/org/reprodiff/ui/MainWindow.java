@@ -44,7 +44,7 @@ public final class MainWindow extends BorderPane {
 
     /** Opens a comparison of {@code a} (the baseline) with {@code b} in a new tab and selects it. */
     public CompareViewModel compare(RunSummary a, RunSummary b) {
-        CompareViewModel model = new CompareViewModel(services.runs(), services.compare(), runner);
+        CompareViewModel model = new CompareViewModel(services.runs(), services.compare(), services.reports(), runner);
         Tab tab = new Tab(label(a) + " ↔ " + label(b), new CompareView(model));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

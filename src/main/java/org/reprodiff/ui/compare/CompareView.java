@@ -1,9 +1,14 @@
 package org.reprodiff.ui.compare;
 
+import java.awt.Desktop;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -17,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.reprodiff.diff.Cause;
 import org.reprodiff.diff.Comparison;
 import org.reprodiff.diff.Difference;
@@ -36,7 +42,10 @@ import org.reprodiff.ui.common.TimeText;
 public final class CompareView extends BorderPane {
     private final TabPane facets = new TabPane();
 
+    private final CompareViewModel model;
+
     public CompareView(CompareViewModel model) {
+        this.model = model;
         getStyleClass().add(Styles.COMPARE_VIEW);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
@@ -66,9 +75,56 @@ public final class CompareView extends BorderPane {
         Tab metrics = new Tab("Metrics (" + diverging + ")", metricsTable(c.metrics()));
         metrics.setId("metrics");
         facets.getTabs().add(metrics);
-        VBox top = new VBox(header(compared), banner(c));
+        VBox top = new VBox(header(compared), banner(c), exportBar(compared));
         setTop(top);
         setCenter(facets);
+    }
+
+    /** Export… with a save dialog; the report is written off the FX thread and can be opened when saved. */
+    private Node exportBar(ComparedRuns compared) {
+        Button export = new Button("Export Report…");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the reproducibility report");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                    new FileChooser.ExtensionFilter("HTML", "*.html"), new FileChooser.ExtensionFilter("Markdown", "*.md"),
+                    new FileChooser.ExtensionFilter("JSON", "*.json"));
+            chooser.setInitialFileName("reprodiff-" + safe(ComparedRuns.label(compared.a())) + "-vs-"
+                    + safe(ComparedRuns.label(compared.b())) + ".pdf");
+            File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                model.export(file.toPath());
+            }
+        });
+        Label status = new Label();
+        status.textProperty().bind(model.exportStatusProperty());
+        status.getStyleClass().add(Styles.MUTED);
+        Hyperlink open = new Hyperlink("Open");
+        open.visibleProperty().bind(model.exportedProperty().isNotNull());
+        open.setOnAction(e -> openFile(model.exportedProperty().get()));
+        HBox bar = new HBox(10, export, status, open);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 14, 6, 14));
+        return bar;
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+
+    /** Opens a file with the desktop's default application, off the FX thread. */
+    private static void openFile(Path file) {
+        Thread t = new Thread(() -> {
+            try {
+                if (Desktop.isDesktopSupported()) {
+                    Desktop.getDesktop().open(file.toFile());
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                System.err.println("reprodiff: cannot open " + file + ": " + e.getMessage());
+            }
+        }, "reprodiff-open-file");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Node header(ComparedRuns compared) {

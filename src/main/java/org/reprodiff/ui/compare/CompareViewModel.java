@@ -1,5 +1,6 @@
 package org.reprodiff.ui.compare;
 
+import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -9,7 +10,9 @@ import javafx.beans.property.StringProperty;
 import org.reprodiff.diff.DiffOptions;
 import org.reprodiff.model.StoredRun;
 import org.reprodiff.report.ComparedRuns;
+import org.reprodiff.report.ReportFormat;
 import org.reprodiff.service.CompareService;
+import org.reprodiff.service.ReportService;
 import org.reprodiff.service.RunService;
 import org.reprodiff.ui.common.TaskRunner;
 
@@ -24,11 +27,39 @@ public final class CompareViewModel {
     private final ObjectProperty<ComparedRuns> result = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
+    private final ReportService reports;
+    private final ObjectProperty<Path> exported = new SimpleObjectProperty<>();
+    private final StringProperty exportStatus = new SimpleStringProperty("");
 
-    public CompareViewModel(RunService runs, CompareService compare, TaskRunner runner) {
+    public CompareViewModel(RunService runs, CompareService compare, ReportService reports, TaskRunner runner) {
         this.runs = runs;
         this.compare = compare;
+        this.reports = reports;
         this.runner = runner;
+    }
+
+    /**
+     * Writes the report of the current comparison to {@code file} off the FX thread, in the format its extension
+     * names (pdf, html, md, json); sets {@link #exportedProperty()} when done.
+     */
+    public void export(Path file) {
+        ComparedRuns compared = result.get();
+        if (compared == null) {
+            return;
+        }
+        ReportFormat format;
+        try {
+            format = ReportService.formatFor(file, null);
+        } catch (IllegalArgumentException e) {
+            exportStatus.set(e.getMessage());
+            return;
+        }
+        exported.set(null);
+        exportStatus.set("Writing " + file.getFileName() + " …");
+        runner.submit(progress -> reports.write(compared, format, file), (done, total, what) -> { }, written -> {
+            exported.set(written);
+            exportStatus.set("Saved " + written);
+        }, failure -> exportStatus.set("Could not write the report: " + failure.getMessage()));
     }
 
     /** Compares run {@code a} (the baseline) with run {@code b}. */
@@ -49,6 +80,8 @@ public final class CompareViewModel {
     }
 
     public ObjectProperty<ComparedRuns> resultProperty() { return result; }
+    public ObjectProperty<Path> exportedProperty() { return exported; }
+    public StringProperty exportStatusProperty() { return exportStatus; }
     public BooleanProperty loadingProperty() { return loading; }
     public StringProperty errorProperty() { return error; }
 }
