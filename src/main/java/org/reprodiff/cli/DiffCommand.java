@@ -1,8 +1,5 @@
 package org.reprodiff.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reprodiff.diff.DiffOptions;
 import org.reprodiff.diff.Verdict;
@@ -35,17 +32,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, markdown, html or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--rtol", defaultValue = "1e-5", description = "Relative tolerance for metric values (default: ${DEFAULT-VALUE}).")
-    double rtol;
-
-    @Option(names = "--atol", defaultValue = "1e-8", description = "Absolute tolerance for metric values (default: ${DEFAULT-VALUE}).")
-    double atol;
-
-    @Option(names = "--ignore", paramLabel = "GLOB", description = "Parameter keys to treat as expected differences, e.g. 'trainer.*_dir' (repeatable).")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--align", defaultValue = "step", description = "How curves are aligned: step, index, wall-time or relative-time (default: ${DEFAULT-VALUE}).")
-    String align;
+    @Mixin
+    ComparisonOptions comparison;
 
     DiffCommand(CliContext context) {
         this.context = context;
@@ -60,8 +48,7 @@ final class DiffCommand implements Callable<Integer> {
             if (reportFormat.binary()) {
                 throw new IllegalArgumentException("diff prints text; write a PDF with: reprodiff report RUN_A RUN_B -o FILE.pdf");
             }
-            options = new DiffOptions(rtol, atol, ignore,
-                    DiffOptions.Alignment.valueOf(align.toUpperCase(Locale.ROOT).replace('-', '_')));
+            options = comparison.toDiffOptions();
         } catch (IllegalArgumentException e) {
             context.err().println("reprodiff: " + e.getMessage());
             context.err().flush();

@@ -2,8 +2,6 @@ package org.reprodiff.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reprodiff.diff.DiffOptions;
@@ -40,17 +38,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", description = "pdf, html, markdown or json (default: from the file's extension).")
     String format;
 
-    @Option(names = "--rtol", defaultValue = "1e-5", description = "Relative tolerance for metric values (default: ${DEFAULT-VALUE}).")
-    double rtol;
-
-    @Option(names = "--atol", defaultValue = "1e-8", description = "Absolute tolerance for metric values (default: ${DEFAULT-VALUE}).")
-    double atol;
-
-    @Option(names = "--ignore", paramLabel = "GLOB", description = "Parameter keys to treat as expected differences (repeatable).")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--align", defaultValue = "step", description = "How curves are aligned: step, index, wall-time or relative-time (default: ${DEFAULT-VALUE}).")
-    String align;
+    @Mixin
+    ComparisonOptions comparison;
 
     ReportCommand(CliContext context) {
         this.context = context;
@@ -62,8 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         DiffOptions options;
         try {
             reportFormat = ReportService.formatFor(output, format);
-            options = new DiffOptions(rtol, atol, ignore,
-                    DiffOptions.Alignment.valueOf(align.toUpperCase(Locale.ROOT).replace('-', '_')));
+            options = comparison.toDiffOptions();
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
