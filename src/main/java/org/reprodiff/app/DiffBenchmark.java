@@ -12,6 +12,7 @@ import org.reprodiff.diff.DiffOptions;
 import org.reprodiff.model.Progress;
 import org.reprodiff.report.ComparedRuns;
 import org.reprodiff.sample.MlflowFileStoreWriter;
+import org.reprodiff.sample.SampleFolder;
 import org.reprodiff.service.Services;
 
 /**
@@ -45,7 +46,7 @@ public final class DiffBenchmark {
                     times[rounds / 2] / 1e6, times[0] / 1e6, last.comparison().params().differences().size(),
                     last.comparison().packages().differences().size());
         } finally {
-            ImportBenchmark.deleteTree(work);
+            SampleFolder.deleteTree(work);
         }
     }
 

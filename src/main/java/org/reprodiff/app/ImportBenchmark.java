@@ -1,13 +1,11 @@
 package org.reprodiff.app;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.reprodiff.model.Progress;
+import org.reprodiff.sample.SampleFolder;
 import org.reprodiff.sample.SampleProjectGenerator;
 import org.reprodiff.service.ImportReport;
 import org.reprodiff.service.Services;
@@ -48,7 +46,7 @@ public final class ImportBenchmark {
                 }
             }
         } finally {
-            deleteTree(work);
+            SampleFolder.deleteTree(work);
         }
     }
 
@@ -61,21 +59,5 @@ public final class ImportBenchmark {
             throw new IOException("anchor command failed with exit code " + p.exitValue());
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -3,12 +3,9 @@ package org.reprodiff.sample;
 import org.reprodiff.model.PythonFloatFormat;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * Writes the demo project {@code sample-runs/}: an MLflow file store {@code sample-runs/mlruns/} with one
@@ -88,19 +84,7 @@ public final class SampleProjectGenerator {
      * or be empty, or not exist; anything else is refused so that user data cannot be wiped.
      */
     public static void writeSampleProject(Path out) throws IOException {
-        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IllegalArgumentException(out + " exists and is not a folder");
-            }
-            Path name = out.toAbsolutePath().normalize().getFileName();
-            if ((name == null || !name.toString().equals("sample-runs")) && !isEmptyFolder(out)) {
-                throw new IllegalArgumentException("refusing to write into " + out
-                        + ": it is neither named sample-runs nor empty");
-            }
-        }
-        Path mlruns = out.resolve("mlruns");
-        deleteTree(mlruns);
-        generate(mlruns);
+        generate(SampleFolder.clear(out, "mlruns"));
     }
 
     /** Writes the sample store into {@code mlruns}, which must not exist or be an empty folder. */
@@ -227,37 +211,8 @@ public final class SampleProjectGenerator {
 
     static void requireFresh(Path folder) throws IOException {
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
-                && !(Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && isEmptyFolder(folder))) {
+                && !(Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && SampleFolder.isEmpty(folder))) {
             throw new IllegalArgumentException(folder + " exists and is not an empty folder");
         }
-    }
-
-    private static boolean isEmptyFolder(Path folder) throws IOException {
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.findAny().isEmpty();
-        }
-    }
-
-    /** Deletes a tree without following links (a link is removed, never what it points to). */
-    private static void deleteTree(Path top) throws IOException {
-        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

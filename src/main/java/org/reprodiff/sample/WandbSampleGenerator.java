@@ -4,19 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.reprodiff.sample.WandbRecordEncoder.Item;
 import org.reprodiff.sample.WandbRecordEncoder.Message;
 
@@ -60,21 +55,7 @@ public final class WandbSampleGenerator {
 
     /** Deletes {@code out/wandb} and writes the pair there; {@code out} must be named sample-runs, or be empty. */
     public static void writeSampleProject(Path out) throws IOException {
-        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            Path name = out.toAbsolutePath().normalize().getFileName();
-            boolean empty;
-            try (Stream<Path> s = Files.list(out)) {
-                empty = s.findAny().isEmpty();
-            }
-            if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)
-                    || (name == null || !name.toString().equals("sample-runs")) && !empty) {
-                throw new IllegalArgumentException("refusing to write into " + out
-                        + ": it is neither named sample-runs nor empty");
-            }
-        }
-        Path wandb = out.resolve("wandb");
-        deleteTree(wandb);
-        generate(wandb);
+        generate(SampleFolder.clear(out, "wandb"));
     }
 
     /** Writes the two run folders into {@code wandb}, which must not exist or be empty. */
@@ -163,23 +144,4 @@ public final class WandbSampleGenerator {
     private static final String REQUIREMENTS = String.join("\n", "filelock==3.13.1", "numpy==1.26.2",
             "pillow==10.1.0", "pyyaml==6.0.1", "torch==2.1.2+cu121", "torchvision==0.16.2+cu121", "tqdm==4.66.1",
             "wandb==0.21.0") + "\n";
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }
