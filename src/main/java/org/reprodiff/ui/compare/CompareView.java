@@ -9,7 +9,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
@@ -23,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.jfree.chart.fx.ChartViewer;
 import org.reprodiff.diff.Cause;
 import org.reprodiff.diff.Comparison;
 import org.reprodiff.diff.Difference;
@@ -72,10 +75,13 @@ public final class CompareView extends BorderPane {
             facets.getTabs().add(facetTab(f));
         }
         long diverging = c.metrics().stream().filter(MetricDiff::diverges).count();
-        Tab metrics = new Tab("Metrics (" + diverging + ")", metricsTable(c.metrics()));
+        Tab metrics = new Tab("Metrics (" + diverging + ")", metricsPane(c.metrics()));
         metrics.setId("metrics");
         facets.getTabs().add(metrics);
         VBox top = new VBox(header(compared), banner(c), exportBar(compared));
+        String opening = c.causes().isEmpty() ? "metrics" : c.causes().get(0).facet().replace("hardware", "environment");
+        facets.getTabs().stream().filter(t -> opening.equals(t.getId())).findFirst()
+                .ifPresent(t -> facets.getSelectionModel().select(t));
         setTop(top);
         setCenter(facets);
     }
@@ -243,7 +249,24 @@ public final class CompareView extends BorderPane {
         return d.note().isEmpty() ? change : change + " · " + d.note();
     }
 
-    private static Node metricsTable(List<MetricDiff> metrics) {
+    /** The metrics table above the selected metric's overlay chart (the first diverging one at first). */
+    private Node metricsPane(List<MetricDiff> metrics) {
+        TableView<MetricDiff> table = metricsTable(metrics);
+        ChartViewer viewer = new ChartViewer();
+        model.chartProperty().addListener((o, old, chart) ->
+                viewer.setChart(chart == null ? null : model.chartFactory().toJFreeChart(chart)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> model.showMetric(m));
+        metrics.stream().filter(m -> !m.system() && m.diverges()).findFirst()
+                .or(() -> metrics.stream().findFirst())
+                .ifPresent(m -> table.getSelectionModel().select(m));
+        BorderPane chartPane = new BorderPane(viewer);
+        SplitPane split = new SplitPane(table, chartPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.35);
+        return split;
+    }
+
+    private static TableView<MetricDiff> metricsTable(List<MetricDiff> metrics) {
         TableView<MetricDiff> table = new TableView<>();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Metric", 200, MetricDiff::key));
@@ -257,7 +280,7 @@ public final class CompareView extends BorderPane {
         table.getItems().addAll(metrics);
         table.setPlaceholder(new Label("Neither run recorded metrics."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        return new BorderPane(table);
+        return table;
     }
 
     private static String title(String facetId) {

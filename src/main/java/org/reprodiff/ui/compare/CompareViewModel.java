@@ -7,7 +7,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.reprodiff.chart.ChartFonts;
+import org.reprodiff.chart.MetricChart;
+import org.reprodiff.chart.MetricChartFactory;
+import org.reprodiff.chart.MetricCurves;
 import org.reprodiff.diff.DiffOptions;
+import org.reprodiff.diff.MetricDiff;
 import org.reprodiff.model.StoredRun;
 import org.reprodiff.report.ComparedRuns;
 import org.reprodiff.report.ReportFormat;
@@ -21,6 +26,9 @@ import org.reprodiff.ui.common.TaskRunner;
  * result (null while loading), a loading flag and an error message. No nodes here.
  */
 public final class CompareViewModel {
+    /** Pixel buckets a curve is decimated to for the screen (min and max kept per bucket). */
+    private static final int CHART_BUCKETS = 1200;
+
     private final RunService runs;
     private final CompareService compare;
     private final TaskRunner runner;
@@ -30,6 +38,9 @@ public final class CompareViewModel {
     private final ReportService reports;
     private final ObjectProperty<Path> exported = new SimpleObjectProperty<>();
     private final StringProperty exportStatus = new SimpleStringProperty("");
+    private final ObjectProperty<MetricChart> chart = new SimpleObjectProperty<>();
+    private final MetricChartFactory charts = new MetricChartFactory(new ChartFonts());
+    private TaskRunner.Handle charting;
 
     public CompareViewModel(RunService runs, CompareService compare, ReportService reports, TaskRunner runner) {
         this.runs = runs;
@@ -79,6 +90,32 @@ public final class CompareViewModel {
         });
     }
 
+    /**
+     * Draws the overlay of one metric's curves off the FX thread (decimated, min/max per bucket); the latest
+     * request wins.
+     */
+    public void showMetric(MetricDiff metric) {
+        ComparedRuns compared = result.get();
+        if (compared == null || metric == null) {
+            return;
+        }
+        if (charting != null) {
+            charting.cancel();
+        }
+        MetricCurves curves = new MetricCurves(metric.key(), ComparedRuns.label(compared.a()),
+                compared.a().run().metric(metric.key()), ComparedRuns.label(compared.b()),
+                compared.b().run().metric(metric.key()), metric.firstDivergenceStep(),
+                compared.comparison().options().alignment());
+        charting = runner.submit(progress -> charts.overlay(curves, CHART_BUCKETS), (d, t, w) -> { }, chart::set,
+                failure -> chart.set(null));
+    }
+
+    /** The factory that turns a chart definition into a JFreeChart for the screen. */
+    public MetricChartFactory chartFactory() {
+        return charts;
+    }
+
+    public ObjectProperty<MetricChart> chartProperty() { return chart; }
     public ObjectProperty<ComparedRuns> resultProperty() { return result; }
     public ObjectProperty<Path> exportedProperty() { return exported; }
     public StringProperty exportStatusProperty() { return exportStatus; }

@@ -29,6 +29,8 @@ class CompareViewModelTest {
             CompareViewModel model = new CompareViewModel(services.runs(), services.compare(), services.reports(), new SameThreadRunner());
             model.load(a, b);
             assertEquals(Verdict.REPRODUCED, model.resultProperty().get().comparison().verdict());
+            model.showMetric(model.resultProperty().get().comparison().metrics().get(0));
+            assertEquals("train/loss", model.chartProperty().get().title().split(":")[0]);
 
             Path pdf = dir.resolve("report.pdf");
             model.export(pdf);
