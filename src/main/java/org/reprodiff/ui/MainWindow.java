@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -32,6 +34,29 @@ public final class MainWindow extends BorderPane {
         runs.setClosable(false);
         tabs.getTabs().add(runs);
         setCenter(tabs);
+        setOnDragOver(e -> {
+            if (droppedFolder(e.getDragboard()) != null) {
+                e.acceptTransferModes(TransferMode.ANY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            Path folder = droppedFolder(e.getDragboard());
+            if (folder != null) {
+                tabs.getSelectionModel().select(runs);
+                runsModel.importFolder(folder);
+            }
+            e.setDropCompleted(folder != null);
+            e.consume();
+        });
+    }
+
+    /** The one folder being dragged in, or null (files, several items, nothing). */
+    private static Path droppedFolder(Dragboard board) {
+        if (!board.hasFiles() || board.getFiles().size() != 1 || !board.getFiles().get(0).isDirectory()) {
+            return null;
+        }
+        return board.getFiles().get(0).toPath();
     }
 
     public RunsViewModel runsModel() {

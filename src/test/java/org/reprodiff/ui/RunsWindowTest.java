@@ -88,4 +88,22 @@ class RunsWindowTest {
         assertNotNull(robot.lookup(".verdict-explained").query());
         assertTrue(tabs.getTabs().get(1).getText().contains("lr-0.00"), tabs.getTabs().get(1).getText());
     }
+
+    @Test
+    void aFolderWithAnUnreadableRunListsItsProblemBelowTheRuns(FxRobot robot) throws Exception {
+        awaitImport();
+        Path project = Files.createTempDirectory("reprodiff-bad");
+        Path exp = Files.createDirectories(project.resolve("mlruns/0"));
+        Files.writeString(exp.resolve("meta.yaml"), "artifact_location: file:///x\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n");
+        Path run = Files.createDirectories(exp.resolve("0123456789abcdef0123456789abcdef"));
+        Files.writeString(run.resolve("meta.yaml"), "run_uuid: [unclosed\n");
+        robot.interact(() -> window.runsModel().importFolder(project));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.runsModel().busyProperty().get()
+                && !window.runsModel().problems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TitledPane pane = robot.lookup(".problems").queryAs(javafx.scene.control.TitledPane.class);
+        assertTrue(pane.isVisible());
+        assertTrue(pane.getText().startsWith("Problems (1)"), pane.getText());
+        assertTrue(window.runsModel().problems().get(0).file().endsWith("meta.yaml"), window.runsModel().problems().toString());
+    }
 }

@@ -8,6 +8,7 @@ public final class Styles {
     public static final String FOLDER_LABEL = "folder-label";
     public static final String STATUS_BAR = "status-bar";
     public static final String PRIMARY = "primary";
+    public static final String PROBLEMS = "problems";
     public static final String MUTED = "muted";
     public static final String ERROR_TEXT = "error-text";
     public static final String COMPARE_VIEW = "compare-view";

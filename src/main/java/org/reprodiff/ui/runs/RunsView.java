@@ -7,7 +7,12 @@ import javafx.geometry.Pos;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -23,6 +28,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.RunSummary;
 import org.reprodiff.ui.common.Columns;
 import org.reprodiff.ui.common.Styles;
@@ -91,7 +98,8 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(Columns.text("Params", 60, r -> Integer.toString(r.paramCount())));
         table.getColumns().add(Columns.text("Twin group", 90, r -> r.twinGroup() == null ? "" : r.twinGroup()));
         table.getColumns().add(Columns.text("Metrics", 200, r -> String.join(", ", r.metricKeys())));
-        setCenter(table);
+        setCenter(new VBox(table, problemsPane(model)));
+        VBox.setVgrow(table, Priority.ALWAYS);
 
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
@@ -111,6 +119,39 @@ public final class RunsView extends BorderPane {
         statusBar.setPadding(new Insets(6, 12, 6, 12));
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         setBottom(statusBar);
+    }
+
+    /**
+     * The files the last import could not read, each as {@code file:where: message}; shown only when there are
+     * some. Ctrl+C or the context menu copies the selected lines.
+     */
+    private static Node problemsPane(RunsViewModel model) {
+        ListView<ImportProblem> list = new ListView<>(model.problems());
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPrefHeight(140);
+        Runnable copy = () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(String.join("\n", list.getSelectionModel().getSelectedItems().stream().map(ImportProblem::toString).toList()));
+            Clipboard.getSystemClipboard().setContent(content);
+        };
+        MenuItem copyItem = new MenuItem("Copy");
+        copyItem.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copyItem.setOnAction(e -> copy.run());
+        list.setContextMenu(new ContextMenu(copyItem));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (copyItem.getAccelerator().match(e)) {
+                copy.run();
+                e.consume();
+            }
+        });
+        TitledPane pane = new TitledPane();
+        pane.textProperty().bind(Bindings.size(model.problems()).asString("Problems (%d): files that could not be read"));
+        pane.setContent(list);
+        pane.setExpanded(false);
+        pane.getStyleClass().add(Styles.PROBLEMS);
+        pane.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     public TableView<RunSummary> table() {
