@@ -10,7 +10,6 @@ import org.reprodiff.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code reprodiff diff RUN_A RUN_B}: what changed and why; exits 0 when the verdict is REPRODUCED, 1 when the
@@ -23,11 +22,8 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Parameters(index = "0", paramLabel = "RUN_A", description = "The first run (id, native-id prefix, name or path).")
-    String refA;
-
-    @Parameters(index = "1", paramLabel = "RUN_B", description = "The second run.")
-    String refB;
+    @Mixin
+    RunPair runs;
 
     @Option(names = "--format", defaultValue = "text", description = "text, markdown, html or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -57,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
         try (Services services = context.services().open(db.file)) {
             ComparedRuns compared;
             try {
-                compared = services.compare().compare(refA, refB, options);
+                compared = services.compare().compare(runs.a, runs.b, options);
             } catch (RunReferenceException e) {
                 RunReferences.report(context.err(), e);
                 return ExitCodes.ERROR;

@@ -13,7 +13,6 @@ import org.reprodiff.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code reprodiff report RUN_A RUN_B -o FILE}: writes the reproducibility report (PDF, HTML, Markdown or JSON,
@@ -26,11 +25,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
-    @Parameters(index = "0", paramLabel = "RUN_A", description = "The first run (id, native-id prefix, name or path).")
-    String refA;
-
-    @Parameters(index = "1", paramLabel = "RUN_B", description = "The second run.")
-    String refB;
+    @Mixin
+    RunPair runs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The report file to write, e.g. report.pdf.")
     Path output;
@@ -58,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         try (Services services = context.services().open(db.file)) {
             ComparedRuns compared;
             try {
-                compared = services.compare().compare(refA, refB, options);
+                compared = services.compare().compare(runs.a, runs.b, options);
             } catch (RunReferenceException e) {
                 RunReferences.report(context.err(), e);
                 return ExitCodes.ERROR;

@@ -30,8 +30,10 @@ public interface RunImporter {
         return canRead(path);
     }
 
-    /** The units of a source, found without reading them. */
-    List<Path> units(Path source) throws IOException;
+    /** The units of a source, found without reading them; by default the source is its one unit. */
+    default List<Path> units(Path source) throws IOException {
+        return List.of(source);
+    }
 
     /** Reads one unit. Checks {@link Thread#interrupted()} between runs; never throws for bad content. */
     ImportResult read(Path unit, Progress progress);

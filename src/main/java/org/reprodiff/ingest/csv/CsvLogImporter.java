@@ -60,10 +60,6 @@ public final class CsvLogImporter implements RunImporter {
         return MetricLogSniffer.sniff(path) != null;
     }
 
-    @Override
-    public List<Path> units(Path source) {
-        return List.of(source);
-    }
 
     @Override
     public ImportResult read(Path unit, Progress progress) {

@@ -72,10 +72,6 @@ public final class HydraImporter implements RunImporter {
         return HydraLayout.canRead(path, attributes);
     }
 
-    @Override
-    public List<Path> units(Path source) {
-        return List.of(source);
-    }
 
     @Override
     public ImportResult read(Path unit, Progress progress) {

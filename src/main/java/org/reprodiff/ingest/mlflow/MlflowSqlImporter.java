@@ -64,10 +64,6 @@ public final class MlflowSqlImporter implements RunImporter {
         }
     }
 
-    @Override
-    public List<Path> units(Path source) {
-        return List.of(source);
-    }
 
     @Override
     public ImportResult read(Path unit, Progress progress) {

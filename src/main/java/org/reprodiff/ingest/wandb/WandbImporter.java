@@ -37,10 +37,6 @@ public final class WandbImporter implements RunImporter {
         return WandbLayout.canRead(path);
     }
 
-    @Override
-    public List<Path> units(Path source) {
-        return List.of(source);
-    }
 
     @Override
     public ImportResult read(Path unit, Progress progress) {
