@@ -76,7 +76,8 @@ public final class RunsViewModel {
             current.cancel();
             busy.set(false);
             status.set("Import cancelled");
-            rows.setAll(runs.list());
+            runner.submit(progress -> runs.list(), (done, total, what) -> { }, rows::setAll,
+                    error -> status.set("Import cancelled; the runs list could not be read: " + error.getMessage()));
         }
     }
 
