@@ -17,7 +17,9 @@ import org.reprodiff.model.Progress;
 /**
  * Walks a project folder top-down and asks each importer to sniff every folder and file. A folder an importer
  * claims is a source of that importer; the walk goes on below it for the other importers (formats nest: an
- * MLflow run's artifacts can hold TensorBoard logs) but not for the one that claimed it. Skips {@code .git},
+ * MLflow run's artifacts can hold TensorBoard logs) but not for the one that claimed it, unless the importer
+ * {@linkplain RunImporter#ownsSubtree() owns the subtree}: then no importer is asked about anything below, and
+ * an owning importer's claim on a folder wins over the others'. Skips {@code .git},
  * {@code node_modules}, {@code __pycache__}, {@code site-packages} and virtualenvs (folders with
  * {@code pyvenv.cfg}); follows no symbolic link to a folder (W&B's {@code latest-run} link would import a run
  * twice). Reads only what the importers' sniffs read; never writes. Interruption cancels the walk.
@@ -61,6 +63,12 @@ public final class ProjectScanner {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     progress.update(++seen[0], -1, dir.toString());
+                    for (RunImporter importer : catalog.importers()) {
+                        if (importer.ownsSubtree() && importer.canRead(dir, attrs)) {
+                            sources.add(new Source(importer, dir));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                    }
                     for (RunImporter importer : catalog.importers()) {
                         if (!claims.containsKey(importer) && importer.canRead(dir, attrs)) {
                             claims.put(importer, dir);

@@ -30,6 +30,16 @@ public interface RunImporter {
         return canRead(path);
     }
 
+    /**
+     * Whether a source this importer claims owns everything below it. When true the scanner asks no importer
+     * about the folders and files under the source (a Lightning version folder's event files and
+     * {@code metrics.csv}, a tool's logs saved among a run's artifacts): they are this importer's to read and
+     * attach to its runs. When an owning importer and others claim the same folder, the owning one wins.
+     */
+    default boolean ownsSubtree() {
+        return false;
+    }
+
     /** The units of a source, found without reading them; by default the source is its one unit. */
     default List<Path> units(Path source) throws IOException {
         return List.of(source);
