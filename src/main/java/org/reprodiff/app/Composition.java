@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.reprodiff.ingest.ImporterCatalog;
 import org.reprodiff.ingest.ProjectScanner;
+import org.reprodiff.ingest.lightning.LightningImporter;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
 import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
 import org.reprodiff.ingest.csv.CsvLogImporter;
@@ -31,7 +32,7 @@ public final class Composition {
 
     public static ImporterCatalog catalog() {
         return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter(),
-                new TensorboardImporter(), new HydraImporter(), new CsvLogImporter()));
+                new LightningImporter(), new TensorboardImporter(), new HydraImporter(), new CsvLogImporter()));
     }
 
     /** Services over {@code database} (null: the default database in the user's application-data folder). */

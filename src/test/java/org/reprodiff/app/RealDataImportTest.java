@@ -43,6 +43,11 @@ class RealDataImportTest {
             assertEquals(10, loss.size());
             assertEquals(9, loss.lastStep());
             assertEquals(234.7978057861328, loss.last());
+            MetricSeries nested = speech.metric("tensorboard_logs/train/epoch_loss");
+            assertEquals(10, nested.size(), "the Keras TensorBoard log saved as an artifact belongs to the run");
+            assertEquals(332.6841735839844, nested.values()[0]);
+            assertEquals(234.7978057861328, nested.last());
+            assertEquals(null, report.byFormat().get("tensorboard"), "and is no run of its own");
 
             ImportReport again = services.imports().importPaths(List.of(realdata), (d, t, w) -> { });
             assertEquals(new ImportReport.Counts(0, 0, 92, 0), again.byFormat().get("mlflow"));

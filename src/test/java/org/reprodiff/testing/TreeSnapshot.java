@@ -33,6 +33,19 @@ public final class TreeSnapshot {
         return entries;
     }
 
+    /** Every regular file under a folder with its SHA-256 only: equal when two trees hold the same bytes. */
+    public static Map<String, String> contents(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(root.relativize(p).toString().replace('\\', '/'), sha256(p));
+                }
+            }
+        }
+        return files;
+    }
+
     private static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

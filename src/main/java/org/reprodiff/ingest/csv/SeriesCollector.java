@@ -68,11 +68,21 @@ final class SeriesCollector {
             run.endTime(Instant.ofEpochMilli(lastTime));
         }
         run.truncated(truncated);
+        List<ImportProblem> all = allProblems();
+        all.forEach(run::problem);
+        return all;
+    }
+
+    /** The series, problems and truncation gathered, for a log that is one part of a run. */
+    MetricLog toLog() {
+        return new MetricLog(series.values().stream().map(MetricSeries.Builder::build).toList(), allProblems(), truncated);
+    }
+
+    private List<ImportProblem> allProblems() {
         List<ImportProblem> all = new ArrayList<>(problems);
         if (droppedProblems > 0) {
             all.add(new ImportProblem(file, "", droppedProblems + " more problems like the ones above were not listed"));
         }
-        all.forEach(run::problem);
         return all;
     }
 }

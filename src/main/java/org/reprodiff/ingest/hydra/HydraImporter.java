@@ -13,6 +13,7 @@ import java.util.Map;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.SafeYaml;
+import org.reprodiff.ingest.YamlConfig;
 import org.reprodiff.model.CodeState;
 import org.reprodiff.model.EnvironmentKeys;
 import org.reprodiff.model.Facet;
@@ -27,7 +28,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * ({@code multirun/<date>/<time>/<n>/}); a sweep's own folder is not a run. One folder gives one run:
  * <ul>
  *   <li>parameters: {@code config.yaml} flattened to dotted keys, typed, interpolations kept as text
- *       ({@link HydraConfigParser}); nothing from {@code hydra.yaml} becomes a parameter;</li>
+ *       ({@link YamlConfig}); nothing from {@code hydra.yaml} becomes a parameter;</li>
  *   <li>code: the job name as program, the task overrides of {@code overrides.yaml} (else those of
  *       {@code hydra.yaml}) as arguments, also kept joined by spaces as the tag {@code hydra.overrides};</li>
  *   <li>name: the job name; experiment: the sweep's id for a sweep member; start time and native id from the
@@ -111,7 +112,7 @@ public final class HydraImporter implements RunImporter {
     private static void readParams(Loaded config, Path file, Run.Builder run, List<ImportProblem> problems) {
         Object doc = config.document();
         if (doc instanceof Map<?, ?> m) {
-            HydraConfigParser.flatten(m).forEach(run::param);
+            YamlConfig.flatten(m).forEach(run::param);
             run.captured(Facet.PARAMS);
         } else if (doc == null && config.readable()) {
             problems.add(new ImportProblem(file.toString(), "", "empty file: the job's config was not written"));

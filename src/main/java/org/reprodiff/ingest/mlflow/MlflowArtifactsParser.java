@@ -30,22 +30,25 @@ final class MlflowArtifactsParser {
     private MlflowArtifactsParser() {
     }
 
-    static void read(Path artifactsDir, Run.Builder run, List<ImportProblem> problems) {
+    /** Lists the artifacts and reads the models' environments; true when a TensorBoard event file is among them. */
+    static boolean read(Path artifactsDir, Run.Builder run, List<ImportProblem> problems) {
         if (!Files.isDirectory(artifactsDir, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.exists(artifactsDir, LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(new ImportProblem(artifactsDir.toString(), "", "expected the artifacts folder, found "
                         + (Files.isSymbolicLink(artifactsDir) ? "a link (not followed)" : "a file")));
             }
-            return;
+            return false;
         }
         List<String> artifacts = new ArrayList<>();
         List<Path> models = new ArrayList<>();
+        boolean[] events = {false};
         try {
             Files.walkFileTree(artifactsDir, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             artifacts.add(relative(artifactsDir, file));
+                            events[0] |= file.getFileName().toString().contains("tfevents");
                             if (MLMODEL.equals(file.getFileName().toString())) {
                                 models.add(file.getParent());
                             }
@@ -67,6 +70,7 @@ final class MlflowArtifactsParser {
         for (Path model : models) {
             readModel(artifactsDir, model, run, problems);
         }
+        return events[0];
     }
 
     private static void readModel(Path artifactsDir, Path model, Run.Builder run, List<ImportProblem> problems) {

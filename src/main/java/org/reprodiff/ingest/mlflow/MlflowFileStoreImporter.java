@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
+import org.reprodiff.ingest.tensorboard.EmbeddedEventLogs;
 import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.ParamValue;
 import org.reprodiff.model.Progress;
@@ -56,6 +59,12 @@ public final class MlflowFileStoreImporter implements RunImporter {
         return MlflowFileStoreLayout.units(source);
     }
 
+    /** A store is MLflow's alone: TensorBoard logs saved as a run's artifacts are attached to that run. */
+    @Override
+    public boolean ownsSubtree() {
+        return true;
+    }
+
     @Override
     public ImportResult read(Path unit, Progress progress) {
         Path runDir = unit.toAbsolutePath().normalize();
@@ -89,15 +98,19 @@ public final class MlflowFileStoreImporter implements RunImporter {
         String recordedName = info.containsKey("run_name") ? text(info, "run_name") : text(info, "name");
         MlflowTags.apply(tags, run, recordedName, text(info, "user_id"),
                 tagsDir.resolve(MlflowTags.LOG_MODEL_HISTORY).toString(), problems);
-        readMetrics(runDir.resolve("metrics"), run, problems);
+        Set<String> metricKeys = readMetrics(runDir.resolve("metrics"), run, problems);
         if (experimentDir != null) {
             MlflowInputsParser.read(runDir.resolve("inputs"), experimentDir, run, problems);
         }
-        MlflowArtifactsParser.read(runDir.resolve("artifacts"), run, problems);
+        Path artifacts = runDir.resolve("artifacts");
+        if (MlflowArtifactsParser.read(artifacts, run, problems)) {
+            EmbeddedEventLogs.attach(artifacts, run, metricKeys, Progress.NONE);
+        }
 
         problems.forEach(run::problem);
         progress.update(1, 1, nativeId);
-        return new ImportResult(List.of(run.build()), problems);
+        Run built = run.build();
+        return new ImportResult(List.of(built), built.problems());
     }
 
     private static void readParams(Path dir, Run.Builder run, List<ImportProblem> problems) {
@@ -111,14 +124,18 @@ public final class MlflowFileStoreImporter implements RunImporter {
         return values;
     }
 
-    private static void readMetrics(Path dir, Run.Builder run, List<ImportProblem> problems) {
+    /** Reads the metric files; returns their keys. */
+    private static Set<String> readMetrics(Path dir, Run.Builder run, List<ImportProblem> problems) {
+        Set<String> keys = new HashSet<>();
         MlflowKeyFolder.forEach(dir, "metric", problems, (key, file) -> {
             MlflowMetricFileParser.Parsed parsed = MlflowMetricFileParser.parse(file, key, file.toString(), problems);
             run.metric(parsed.series());
+            keys.add(parsed.series().key());
             if (parsed.truncated()) {
                 run.truncated(true);
             }
         });
+        return keys;
     }
 
     /** A millisecond time field; null when absent or null (a running run has no end time). */

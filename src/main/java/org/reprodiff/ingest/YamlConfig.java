@@ -1,4 +1,4 @@
-package org.reprodiff.ingest.hydra;
+package org.reprodiff.ingest;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,19 +10,19 @@ import org.reprodiff.model.ParamValue;
 import org.reprodiff.model.PythonFloatFormat;
 
 /**
- * Turns the task config of {@code .hydra/config.yaml} (already parsed by the safe YAML reader) into typed
- * parameters with dotted keys ({@code model.optimizer.lr}). Invariants: every leaf is typed as number, bool,
+ * Turns a nested configuration read by {@link SafeYaml} (Hydra's {@code .hydra/config.yaml}, Lightning's
+ * {@code hparams.yaml}) into typed parameters with dotted keys ({@code model.optimizer.lr}). Invariants: every leaf is typed as number, bool,
  * null, string or list, with its raw text; an empty mapping is a leaf whose text is {@code {}}; Hydra's
  * unresolved interpolations ({@code ${model.lr}}, {@code ${now:%H}}) and its missing-value marker {@code ???}
  * stay the strings they are in the file, never resolved; mappings inside lists become their flow-style text.
  * Floats get the text Python prints for them ({@code 0.001}, {@code 1e-05}), since the file is Python's.
  */
-final class HydraConfigParser {
-    private HydraConfigParser() {
+public final class YamlConfig {
+    private YamlConfig() {
     }
 
     /** The leaves of a mapping, in file order. */
-    static Map<String, ParamValue> flatten(Map<?, ?> config) {
+    public static Map<String, ParamValue> flatten(Map<?, ?> config) {
         Map<String, ParamValue> out = new LinkedHashMap<>();
         config.forEach((k, v) -> walk(String.valueOf(k), v, out));
         return out;
@@ -36,7 +36,7 @@ final class HydraConfigParser {
         }
     }
 
-    static ParamValue value(Object v) {
+    public static ParamValue value(Object v) {
         if (v == null) {
             return ParamValue.nullValue("null");
         }
