@@ -72,11 +72,12 @@ public final class SampleProjectGenerator {
         try {
             writeSampleProject(out);
             WandbSampleGenerator.writeSampleProject(out);
+            LightningSampleWriter.writeSampleProject(out);
         } catch (IllegalArgumentException e) {
             System.err.println("sample-runs: " + e.getMessage());
             System.exit(2);
         }
-        System.out.println("wrote " + out.resolve("mlruns") + " and " + out.resolve("wandb"));
+        System.out.println("wrote " + out.resolve("mlruns") + ", " + out.resolve("wandb") + " and " + out.resolve("lightning_logs"));
     }
 
     /**
