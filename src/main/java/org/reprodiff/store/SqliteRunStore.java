@@ -40,6 +40,7 @@ public final class SqliteRunStore implements RunStore {
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static SqliteRunStore open(Path file) {
+        DatabaseFile.check(file.toAbsolutePath(), Migrations.SCRIPTS.size());
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -51,11 +52,15 @@ public final class SqliteRunStore implements RunStore {
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA foreign_keys=ON");
                 st.execute("PRAGMA busy_timeout=5000");
+                Migrations.migrate(c, Migrations.SCRIPTS.size());
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
-            Migrations.migrate(c, Migrations.SCRIPTS.size());
             return new SqliteRunStore(c);
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+            throw new StoreException(DatabaseFile.isDamage(e.getMessage()) ? DatabaseFile.damaged(file, "it is damaged ("
+                    + e.getMessage() + ")") : "cannot open database " + file + ": " + e.getMessage(), e);
         }
     }
 
