@@ -74,6 +74,25 @@ class RealDataImportTest {
         assertEquals(before, TreeSnapshot.of(realdata));
     }
 
+    /**
+     * The read-only guarantee over every real log at once: the listing (so a new {@code -journal}, {@code -wal},
+     * {@code -shm} or temp file counts), sizes, modification times and SHA-256 of every file are the same after a
+     * full import by every importer, and a second import reads nothing again.
+     */
+    @Test
+    void importingEverythingWritesNothingAndFailsNothing() throws Exception {
+        Path realdata = RealData.require("");
+        Map<String, String> before = TreeSnapshot.of(realdata);
+        try (Services services = Composition.services(dir.resolve("runs.db"))) {
+            ImportReport report = services.imports().importPaths(List.of(realdata), (d, t, w) -> { });
+            assertEquals(0, report.total().failed(), report.problems().toString());
+            assertTrue(report.total().newRuns() > 100, report.byFormat().toString());
+            ImportReport again = services.imports().importPaths(List.of(realdata), (d, t, w) -> { });
+            assertEquals(report.total().newRuns(), again.total().unchanged());
+        }
+        assertEquals(before, TreeSnapshot.of(realdata));
+    }
+
     private static long count(List<RunSummary> runs, String fragment) {
         return runs.stream().filter(r -> r.source().contains("/" + fragment + "/")).count();
     }
