@@ -14,6 +14,7 @@ import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.SafeYaml;
 import org.reprodiff.ingest.YamlConfig;
+import org.reprodiff.ingest.tensorboard.EmbeddedEventLogs;
 import org.reprodiff.model.CodeState;
 import org.reprodiff.model.EnvironmentKeys;
 import org.reprodiff.model.Facet;
@@ -36,8 +37,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   <li>environment: {@code framework.hydra} (the Hydra version) and the variables Hydra set for the job;</li>
  *   <li>artifacts: the output folder's top-level entries besides {@code .hydra}.</li>
  * </ul>
- * Hydra records no metrics, status, git state or hardware, so those stay not captured. Other tools' logs inside
- * the folder (Lightning, TensorBoard, MLflow) are left to their own importers. Only a {@code config.yaml}
+ * Hydra records no metrics, status, git state or hardware. The job's own logs belong with it: TensorBoard event
+ * files anywhere below the folder (a Lightning or PyTorch logger in a job that ran there) give the run its series,
+ * keyed by their folder ({@code lightning_logs/version_0/val_loss}, see {@link EmbeddedEventLogs}) and, where the
+ * hparams plugin says, its status. Those logs also import as runs of their own under their own importers, as do
+ * stores of many runs (MLflow, W&amp;B) kept in the folder. Only a {@code config.yaml}
  * that vanished before reading loses the run; an unreadable one, or a bad {@code hydra.yaml} or
  * {@code overrides.yaml}, is a problem (with its line where known) and the run keeps the rest; an empty
  * {@code config.yaml} (a job killed while writing it) also marks the run truncated. Never writes; stateless and thread-safe.
@@ -103,10 +107,15 @@ public final class HydraImporter implements RunImporter {
         run.environment(EnvironmentKeys.FRAMEWORK_PREFIX + "hydra", job.version());
         job.envSet().forEach((k, v) -> run.environment(EnvironmentKeys.ENV_PREFIX + k, v));
         artifacts(dir, run, problems);
+        EmbeddedEventLogs.Attached logs = EmbeddedEventLogs.attach(dir, run, Progress.NONE);
+        if (logs.status() != null) {
+            run.status(logs.status());
+        }
 
         problems.forEach(run::problem);
         progress.update(1, 1, dir.toString());
-        return new ImportResult(List.of(run.build()), problems);
+        Run built = run.build();
+        return new ImportResult(List.of(built), built.problems());
     }
 
     private static void readParams(Loaded config, Path file, Run.Builder run, List<ImportProblem> problems) {
