@@ -9,6 +9,7 @@ import org.reprodiff.ingest.ProjectScanner;
 import org.reprodiff.ingest.lightning.LightningImporter;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
 import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
+import org.reprodiff.ingest.sacred.SacredImporter;
 import org.reprodiff.ingest.csv.CsvLogImporter;
 import org.reprodiff.ingest.hydra.HydraImporter;
 import org.reprodiff.ingest.tensorboard.TensorboardImporter;
@@ -32,7 +33,7 @@ public final class Composition {
 
     public static ImporterCatalog catalog() {
         return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter(),
-                new LightningImporter(), new TensorboardImporter(), new HydraImporter(), new CsvLogImporter()));
+                new LightningImporter(), new TensorboardImporter(), new HydraImporter(), new SacredImporter(), new CsvLogImporter()));
     }
 
     /** Services over {@code database} (null: the default database in the user's application-data folder). */
