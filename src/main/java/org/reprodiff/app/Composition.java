@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import org.reprodiff.ingest.ImporterCatalog;
 import org.reprodiff.ingest.ProjectScanner;
+import org.reprodiff.ingest.dvc.DvcImporter;
+import org.reprodiff.ingest.dvc.DvcLiveImporter;
+import org.reprodiff.ingest.guild.GuildImporter;
 import org.reprodiff.ingest.lightning.LightningImporter;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
 import org.reprodiff.ingest.mlflow.MlflowSqlImporter;
@@ -33,7 +36,8 @@ public final class Composition {
 
     public static ImporterCatalog catalog() {
         return new ImporterCatalog(List.of(new MlflowFileStoreImporter(), new MlflowSqlImporter(), new WandbImporter(),
-                new LightningImporter(), new TensorboardImporter(), new HydraImporter(), new SacredImporter(), new CsvLogImporter()));
+                new LightningImporter(), new TensorboardImporter(), new HydraImporter(), new SacredImporter(), new DvcImporter(), new DvcLiveImporter(),
+                new GuildImporter(), new CsvLogImporter()));
     }
 
     /** Services over {@code database} (null: the default database in the user's application-data folder). */

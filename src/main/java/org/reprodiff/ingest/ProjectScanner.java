@@ -25,7 +25,7 @@ import org.reprodiff.model.Progress;
  * twice). Reads only what the importers' sniffs read; never writes. Interruption cancels the walk.
  */
 public final class ProjectScanner {
-    private static final Set<String> SKIPPED = Set.of(".git", ".hg", ".svn", "node_modules", "__pycache__",
+    private static final Set<String> SKIPPED = Set.of(".git", ".hg", ".svn", ".dvc", "node_modules", "__pycache__",
             "site-packages", ".ipynb_checkpoints", ".tox", ".mypy_cache", ".pytest_cache", ".idea", ".venv");
 
     private final ImporterCatalog catalog;

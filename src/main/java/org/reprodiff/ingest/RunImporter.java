@@ -40,6 +40,15 @@ public interface RunImporter {
         return false;
     }
 
+    /**
+     * What a unit looks like without reading it; equal fingerprints mean it need not be read again. By default the
+     * listing of every file below it with sizes and times ({@link UnitFingerprint}); an importer whose units hold
+     * large folders it never reads (a DVC project's data) narrows it to the files it reads.
+     */
+    default String fingerprint(Path unit) throws IOException {
+        return UnitFingerprint.of(unit);
+    }
+
     /** The units of a source, found without reading them; by default the source is its one unit. */
     default List<Path> units(Path source) throws IOException {
         return List.of(source);

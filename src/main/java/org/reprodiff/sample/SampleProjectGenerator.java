@@ -73,11 +73,13 @@ public final class SampleProjectGenerator {
             writeSampleProject(out);
             WandbSampleGenerator.writeSampleProject(out);
             LightningSampleWriter.writeSampleProject(out);
+            SacredSampleWriter.write(out.resolve("sacred"));
+            DvcSampleWriter.write(out.resolve("dvc"));
         } catch (IllegalArgumentException e) {
             System.err.println("sample-runs: " + e.getMessage());
             System.exit(2);
         }
-        System.out.println("wrote " + out.resolve("mlruns") + ", " + out.resolve("wandb") + " and " + out.resolve("lightning_logs"));
+        System.out.println("wrote mlruns, wandb, lightning_logs, sacred and dvc in " + out);
     }
 
     /**

@@ -17,7 +17,6 @@ import org.reprodiff.diff.TwinKey;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.ProjectScanner;
 import org.reprodiff.ingest.RunImporter;
-import org.reprodiff.ingest.UnitFingerprint;
 import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.Progress;
 import org.reprodiff.model.Run;
@@ -102,7 +101,7 @@ public final class ImportService {
         String key = unit.toString();
         String fingerprint;
         try {
-            fingerprint = UnitFingerprint.of(unit);
+            fingerprint = importer.fingerprint(unit);
         } catch (IOException e) {
             return new Outcome(unit, importer, null, 0, null, new ImportProblem(key, "", "cannot read: " + e.getMessage()));
         }

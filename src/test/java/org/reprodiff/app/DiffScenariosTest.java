@@ -113,4 +113,18 @@ class DiffScenariosTest {
         assertEquals(2, run("diff", "--db", db, "baseline-a", "baseline-b-rerun", "--format", "pdf"));
         assertEquals(2, run("diff", "--db", db, "baseline-a", "baseline-b-rerun", "--align", "sideways"));
     }
+
+    @Test
+    void sacredMlPwsRunsOneAndTwoRankTheCodeChangeFirst() throws Exception {
+        Path runs = RealData.require("sacred/manuel-rhdt__ml-pws/runs");
+        String db = dir.resolve("runs.db").toString();
+        assertEquals(0, run("import", "--db", db, runs.toString()));
+        JsonNode d = diff(db, "model-size-sweep/1", "model-size-sweep/2", 1);
+        assertEquals("EXPLAINED", d.path("verdict").asText());
+        assertEquals(3, d.path("causes").size(), d.path("causes").toString());
+        assertEquals("code", d.path("causes").get(0).path("facet").asText());
+        assertEquals("source:01-model-size.py", d.path("causes").get(0).path("key").asText());
+        assertEquals("data", d.path("causes").get(1).path("facet").asText());
+        assertEquals("seeds", d.path("causes").get(2).path("facet").asText());
+    }
 }
