@@ -41,7 +41,8 @@ final class CauseRanker {
             };
             causes.add(cause("params", d, w, "parameter " + d.key() + " " + describe(d) + (d.note().isEmpty() ? "" : " (" + d.note() + ")")));
         }
-        seeds.differences().forEach(d -> causes.add(cause("seeds", d, 70, "seed " + d.key() + " " + describe(d))));
+        seeds.differences().forEach(d -> causes.add(cause("seeds", d, 70,
+                (d.key().equals("seed") ? "seed " : "seed " + d.key() + " ") + describe(d))));
         for (Difference d : packages.differences()) {
             boolean framework = PackageDiffer.isFramework(d.key());
             String what = "package " + d.key() + " " + describe(d) + " (" + d.change().id() + (d.note().isEmpty() ? "" : "; " + d.note()) + ")";

@@ -34,7 +34,7 @@ public final class RunDiffer {
         CodeDiffer.Result c = code.compare(a.code(), b.code());
         FacetDiff d = data.compare(a.data(), b.data());
         FacetDiff e = environment.compare(a.environment(), b.environment());
-        FacetDiff k = packages.compare(a.packages(), b.packages());
+        FacetDiff k = recordedOnOneSide(packages.compare(a.packages(), b.packages()), a, b);
         List<MetricDiff> metrics = metrics(a, b, options, twinsOfA);
         List<Cause> causes = ranker.rank(c.facet(), d, p, s, e, k);
         boolean outputsDiffer = metrics.stream().anyMatch(m -> !m.system() && m.diverges());
@@ -76,6 +76,23 @@ public final class RunDiffer {
         }
         double delta = Math.abs(m.finalA() - m.finalB());
         return new SeedSpread(n, min, max, delta <= max - min);
+    }
+
+    /**
+     * A facet only one run captured (a failed run that logged no model, so no package list) holds no evidence of
+     * a change: its one-sided entries are kept apart as expected differences, as the environment and code
+     * differs do for single facts.
+     */
+    private static FacetDiff recordedOnOneSide(FacetDiff diff, Run a, Run b) {
+        boolean na = a.notCaptured().contains(diff.facet());
+        boolean nb = b.notCaptured().contains(diff.facet());
+        if (na == nb) {
+            return diff;
+        }
+        List<Difference> expected = new java.util.ArrayList<>(diff.expected());
+        String note = "recorded for " + (na ? "B" : "A") + " only";
+        diff.differences().forEach(d -> expected.add(new Difference(d.key(), d.a(), d.b(), d.change(), note)));
+        return new FacetDiff(diff.facet(), List.of(), expected, diff.equal());
     }
 
     private static List<NotCaptured> notCaptured(Run a, Run b) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reprodiff.model.CodeState;
 import org.reprodiff.model.MetricSeries;
+import org.reprodiff.model.PackageRef;
 import org.reprodiff.model.ParamValue;
 import org.reprodiff.model.Run;
 
@@ -158,5 +159,17 @@ class RunDifferTest {
         assertEquals("[1, \"a\"]", typed.param("l").value().raw());
         assertEquals(ParamValue.Type.BOOL, mlflow.param("amp").value().type());
         assertFalse(typed.notCaptured().isEmpty());
+    }
+
+    @Test
+    void packagesListedByOneRunOnlyAreExpectedNotCauses() {
+        Run a = run("mlflow", "a").packageRef(new PackageRef("torch", "2.1.0", null, "pip", "requirements.txt"))
+                .packageRef(new PackageRef("numpy", "1.26.0", null, "pip", "requirements.txt")).build();
+        Run b = run("mlflow", "b").build();
+        Comparison c = differ.compare(a, b, DiffOptions.DEFAULTS, List.of(a));
+        assertTrue(c.causes().isEmpty(), c.causes().toString());
+        assertFalse(c.packages().differs());
+        assertEquals(List.of("numpy", "torch"), c.packages().expected().stream().map(Difference::key).sorted().toList());
+        assertEquals("recorded for A only", c.packages().expected().get(0).note());
     }
 }
