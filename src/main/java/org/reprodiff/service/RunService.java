@@ -38,6 +38,11 @@ public final class RunService {
         return store.load(id);
     }
 
+    /** The last value of each of a run's series, without loading the run: what the runs table shows. */
+    public Map<String, Double> lastValues(long id) {
+        return store.lastValues(id);
+    }
+
     public StoredRun resolve(String ref) throws RunReferenceException, InterruptedException {
         if (ref.matches("\\d{1,18}")) {
             Optional<StoredRun> byId = store.load(Long.parseLong(ref));

@@ -1,6 +1,7 @@
 package org.reprodiff.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.reprodiff.model.Run;
 import org.reprodiff.model.RunSummary;
@@ -35,6 +36,9 @@ public interface RunStore extends AutoCloseable {
     List<RunSummary> list();
 
     Optional<StoredRun> load(long id);
+
+    /** The last value of each of a run's series, read without decoding the run (NaN where it was not finite). */
+    Map<String, Double> lastValues(long id);
 
     /** Runs whose native id starts with {@code prefix}. */
     List<RunSummary> findByNativeIdPrefix(String prefix);

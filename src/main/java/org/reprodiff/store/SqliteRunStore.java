@@ -11,8 +11,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import org.reprodiff.model.MetricSeries;
@@ -26,10 +28,18 @@ import org.reprodiff.model.StoredRun;
  * by {@link Migrations}. Thread-safe: one connection, every call synchronised.
  */
 public final class SqliteRunStore implements RunStore {
-    private static final String SUMMARY_COLUMNS =
-            "id, format, native_id, name, experiment, status, source, start_time, end_time, param_count, deleted, truncated,"
-                    + " CASE WHEN twin_key IS NOT NULL AND (SELECT count(*) FROM runs t WHERE t.twin_key = runs.twin_key) > 1"
-                    + " THEN twin_key END";
+    /**
+     * The runs list: every run with its twin key when its twin group holds several runs (group sizes from one
+     * grouped pass, not a count per row). Public so the benchmark's {@code sqlite3} anchor runs the same SQL.
+     */
+    public static final String SUMMARY_SELECT = "SELECT r.id, r.format, r.native_id, r.name, r.experiment, r.status,"
+            + " r.source, r.start_time, r.end_time, r.param_count, r.deleted, r.truncated,"
+            + " CASE WHEN g.n > 1 THEN r.twin_key END FROM runs r LEFT JOIN"
+            + " (SELECT twin_key, count(*) AS n FROM runs WHERE twin_key IS NOT NULL GROUP BY twin_key) g"
+            + " ON g.twin_key = r.twin_key";
+    /** Each run's metric keys in one row per run, joined by the unit separator (U+001F). */
+    public static final String METRIC_KEYS_SELECT = "SELECT run_id, group_concat(key, char(31)) FROM metrics";
+
 
     private final Connection connection;
     private final RunDocumentCodec codec = new RunDocumentCodec();
@@ -208,23 +218,23 @@ public final class SqliteRunStore implements RunStore {
 
     @Override
     public synchronized List<RunSummary> list() {
-        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs ORDER BY id", null);
+        return summaries(SUMMARY_SELECT + " ORDER BY r.id", null);
     }
 
     @Override
     public synchronized List<RunSummary> findByNativeIdPrefix(String prefix) {
         String escaped = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE native_id LIKE ? ESCAPE '!' ORDER BY id", escaped + "%");
+        return summaries(SUMMARY_SELECT + " WHERE r.native_id LIKE ? ESCAPE '!' ORDER BY r.id", escaped + "%");
     }
 
     @Override
     public synchronized List<RunSummary> findByName(String name) {
-        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE name = ? ORDER BY id", name);
+        return summaries(SUMMARY_SELECT + " WHERE r.name = ? ORDER BY r.id", name);
     }
 
     @Override
     public synchronized List<RunSummary> findBySource(String source) {
-        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE source = ? ORDER BY id", source);
+        return summaries(SUMMARY_SELECT + " WHERE r.source = ? ORDER BY r.id", source);
     }
 
     private List<RunSummary> summaries(String sql, String arg) {
@@ -256,14 +266,20 @@ public final class SqliteRunStore implements RunStore {
 
     private Map<Long, List<String>> metricKeys(Long onlyRun) throws SQLException {
         Map<Long, List<String>> keys = new HashMap<>();
-        String sql = "SELECT run_id, key FROM metrics" + (onlyRun == null ? "" : " WHERE run_id = ?") + " ORDER BY run_id, key";
+        Map<String, String> shared = new HashMap<>();
+        String sql = METRIC_KEYS_SELECT + (onlyRun == null ? "" : " WHERE run_id = ?") + " GROUP BY run_id";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (onlyRun != null) {
                 ps.setLong(1, onlyRun);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    String[] split = rs.getString(2).split("\u001f");
+                    Arrays.sort(split);
+                    for (int i = 0; i < split.length; i++) {
+                        split[i] = shared.computeIfAbsent(split[i], k -> k);
+                    }
+                    keys.put(rs.getLong(1), List.of(split));
                 }
             }
         }
@@ -284,6 +300,23 @@ public final class SqliteRunStore implements RunStore {
             return ids;
         } catch (SQLException e) {
             throw fail("find twins", e);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Double> lastValues(long id) {
+        Map<String, Double> values = new TreeMap<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT key, last_value FROM metrics WHERE run_id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Object v = rs.getObject(2);
+                    values.put(rs.getString(1), v instanceof Number n ? n.doubleValue() : Double.NaN);
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the last values of run " + id + ": " + e.getMessage(), e);
         }
     }
 

@@ -127,4 +127,20 @@ class SqliteRunStoreTest {
             assertEquals(List.of(), store.twinsOf(first + 3));
         }
     }
+
+    @Test
+    void lastValuesAreReadWithoutTheRunAndNonFiniteOnesAreNaN() {
+        try (SqliteRunStore store = SqliteRunStore.open(dir.resolve("runs.db"))) {
+            Run withAcc = Run.builder("mlflow", "/src/b", "r2").status(RunStatus.FINISHED)
+                    .metric(new MetricSeries("acc", new long[] {0, 1}, new double[] {0.5, 0.75}, new long[] {1, 2}))
+                    .metric(new MetricSeries("loss", new long[] {0}, new double[] {Double.POSITIVE_INFINITY}, new long[] {1}))
+                    .build();
+            store.save(withAcc, "/src/b", null);
+            java.util.Map<String, Double> last = store.lastValues(store.list().get(0).id());
+            assertEquals(List.of("acc", "loss"), List.copyOf(last.keySet()));
+            assertEquals(0.75, last.get("acc"));
+            assertTrue(Double.isNaN(last.get("loss")));
+            assertTrue(store.lastValues(999).isEmpty());
+        }
+    }
 }
