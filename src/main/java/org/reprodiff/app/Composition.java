@@ -19,6 +19,7 @@ import org.reprodiff.ingest.tensorboard.TensorboardImporter;
 import org.reprodiff.ingest.wandb.WandbImporter;
 import org.reprodiff.service.CompareService;
 import org.reprodiff.service.ImportService;
+import org.reprodiff.service.PreferencesStore;
 import org.reprodiff.service.ReportService;
 import org.reprodiff.service.RunService;
 import org.reprodiff.service.Services;
@@ -49,13 +50,13 @@ public final class Composition {
     }
 
     static int openDesktop(Path database, Path folder) {
-        Path target = folder != null ? folder : SAMPLE_RUNS;
-        if (!Files.isDirectory(target)) {
+        Path target = folder != null ? folder : Files.isDirectory(SAMPLE_RUNS) ? SAMPLE_RUNS : null;
+        if (target != null && !Files.isDirectory(target)) {
             System.err.println("reprodiff: no such folder: " + target.toAbsolutePath());
             return 2;
         }
         try (Services services = services(database)) {
-            return new DesktopApp(services).run(target);
+            return new DesktopApp(services, PreferencesStore.atDefaultLocation(), SAMPLE_RUNS.toAbsolutePath()).run(target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 2;

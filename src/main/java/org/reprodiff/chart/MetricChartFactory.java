@@ -23,9 +23,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The one chart factory: builds a metric's {@link MetricChart}s (the overlay of A and B, and the delta B − A,
  * each with the first divergence marked and a subtitle saying how it was sampled) and turns a chart into a
- * JFreeChart, which the desktop app shows and the PDF draws as vectors. Decimation (one min/max pair per
- * bucket, one bucket per pixel of plot width) is for drawing only; the numbers of a diff come from raw points.
- * AWT only: no JavaFX here.
+ * JFreeChart, which the PDF draws as vectors. The screen's zoomable chart ({@link LiveMetricChart}) is built
+ * from the same parts: the plot, axis, line and marker styles below and the same sampling note. Decimation
+ * ({@link CurveSampler}: first, min, max and last per pixel column) is for drawing only; the numbers of a diff come
+ * from raw points. AWT only: no JavaFX here.
  */
 public final class MetricChartFactory {
     /** A is drawn wider and first, so that where B covers it exactly it still shows along B's edges. */
@@ -82,20 +83,23 @@ public final class MetricChartFactory {
                 marker(c, axis), markerLabel(c, axis), true);
     }
 
-    /** "N of M points drawn, min/max per bucket", or "all M points drawn", and the non-finite values left out. */
+    /**
+     * "N of M points drawn, min/max/first/last per pixel column", or "all M points drawn", and the non-finite
+     * values shown as gaps.
+     */
     static String note(int drawn, int total, String what, boolean decimated, int nonFinite) {
         String s;
         if (total == 0) {
             s = "no " + what;
         } else if (decimated) {
-            s = String.format(Locale.ROOT, "%,d of %,d %s drawn, min/max per bucket", drawn, total, what);
+            s = String.format(Locale.ROOT, "%,d of %,d %s drawn, min/max/first/last per pixel column", drawn, total, what);
         } else if (drawn + nonFinite == total) {
             s = String.format(Locale.ROOT, "all %,d %s drawn", drawn, what);
         } else {
             s = String.format(Locale.ROOT, "%,d of %,d %s drawn (last value per position)", drawn, total, what);
         }
         if (nonFinite > 0) {
-            s += String.format(Locale.ROOT, "; %,d NaN/Inf not drawn", nonFinite);
+            s += String.format(Locale.ROOT, "; %,d NaN/Inf not drawn (gaps)", nonFinite);
         }
         return s;
     }
@@ -116,7 +120,7 @@ public final class MetricChartFactory {
         for (MetricChart.Line line : chart.lines()) {
             XYSeries series = new XYSeries(line.name(), false, true);
             SampledCurve s = line.curve();
-            for (int k = 0; k < s.drawn(); k++) {
+            for (int k = 0; k < s.entries(); k++) {
                 series.add(s.x()[k], s.y()[k], false);
             }
             data.addSeries(series);
@@ -131,6 +135,16 @@ public final class MetricChartFactory {
             y.setRange(flat[0], flat[1]);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        style(plot, chart.zeroLine());
+        if (chart.marker() != null) {
+            boolean labelRight = chart.marker() < xMin(chart) + 0.6 * (xMax(chart) - xMin(chart));
+            plot.addDomainMarker(divergenceMarker(chart.marker(), chart.markerLabel(), labelRight));
+        }
+        return frame(new JFreeChart(chart.title(), fonts.bold(10f), plot, chart.lines().size() > 1), chart.subtitle());
+    }
+
+    /** The plot look every metric chart shares: white, light grid, lines in order, a zero line if asked. */
+    static void style(XYPlot plot, boolean zeroLine) {
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(ChartStyle.AXIS);
@@ -139,25 +153,31 @@ public final class MetricChartFactory {
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        if (chart.zeroLine()) {
+        if (zeroLine) {
             plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(0.8f)));
         }
-        if (chart.marker() != null) {
-            ValueMarker m = new ValueMarker(chart.marker(), ChartStyle.DIVERGENCE, DASHED);
-            m.setLabel(chart.markerLabel());
+    }
+
+    /** The dashed first-divergence line; its label (null for none) on the side with more room. */
+    ValueMarker divergenceMarker(double x, String label, boolean labelRight) {
+        ValueMarker m = new ValueMarker(x, ChartStyle.DIVERGENCE, DASHED);
+        if (label != null) {
+            m.setLabel(label);
             m.setLabelFont(fonts.regular(7.5f));
             m.setLabelPaint(ChartStyle.DIVERGENCE);
             m.setLabelBackgroundColor(new Color(255, 255, 255, 215));
-            boolean labelRight = chart.marker() < xMin(chart) + 0.6 * (xMax(chart) - xMin(chart));
             m.setLabelAnchor(labelRight ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(labelRight ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
             m.setLabelOffset(new RectangleInsets(3, 3, 3, 3));
-            plot.addDomainMarker(m);
         }
-        JFreeChart jf = new JFreeChart(chart.title(), fonts.bold(10f), plot, chart.lines().size() > 1);
+        return m;
+    }
+
+    /** Title, sampling subtitle, legend and background as every metric chart has them. */
+    JFreeChart frame(JFreeChart jf, String subtitle) {
         jf.getTitle().setPaint(ChartStyle.TEXT);
         jf.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
-        TextTitle sub = new TextTitle(chart.subtitle(), fonts.regular(7.5f));
+        TextTitle sub = new TextTitle(subtitle, fonts.regular(7.5f));
         sub.setPaint(ChartStyle.MUTED);
         sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
         sub.setPadding(new RectangleInsets(0, 0, 3, 0));
@@ -180,7 +200,7 @@ public final class MetricChartFactory {
 
     private static double xMax(MetricChart chart) {
         return chart.lines().stream().filter(l -> l.curve().drawn() > 0)
-                .mapToDouble(l -> l.curve().x()[l.curve().drawn() - 1]).max().orElse(1);
+                .mapToDouble(l -> l.curve().x()[l.curve().entries() - 1]).max().orElse(1);
     }
 
     /** A range around a curve that is one value throughout (a bit-identical delta), else null (auto range). */
@@ -189,6 +209,9 @@ public final class MetricChartFactory {
         double hi = Double.NEGATIVE_INFINITY;
         for (MetricChart.Line l : chart.lines()) {
             for (double v : l.curve().y()) {
+                if (Double.isNaN(v)) {
+                    continue;
+                }
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -200,10 +223,19 @@ public final class MetricChartFactory {
         return new double[] {lo - pad, hi + pad};
     }
 
-    private NumberAxis axis(String label, boolean includeZero) {
+    NumberAxis axis(String label, boolean includeZero) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(includeZero);
-        a.setNumberFormatOverride(new TickLabelFormat());
+        return styled(a);
+    }
+
+    /** Fonts, colours and tick labels of every axis, linear or log. */
+    <A extends org.jfree.chart.axis.ValueAxis> A styled(A a) {
+        if (a instanceof NumberAxis n) {
+            n.setNumberFormatOverride(new TickLabelFormat());
+        } else if (a instanceof org.jfree.chart.axis.LogAxis l) {
+            l.setNumberFormatOverride(TickLabelFormat.rounded(3));
+        }
         a.setLabelFont(fonts.regular(7.5f));
         a.setLabelPaint(ChartStyle.MUTED);
         a.setTickLabelFont(fonts.regular(7f));

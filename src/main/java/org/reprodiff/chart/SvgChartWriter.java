@@ -83,6 +83,9 @@ public final class SvgChartWriter {
         double hi = Double.NEGATIVE_INFINITY;
         for (MetricChart.Line l : chart.lines()) {
             for (double v : x ? l.curve().x() : l.curve().y()) {
+                if (Double.isNaN(v)) {
+                    continue;
+                }
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -119,8 +122,14 @@ public final class SvgChartWriter {
         svg.append("<path fill=\"none\" stroke=\"").append(ChartStyle.hex(ChartStyle.color(l.role())))
                 .append("\" stroke-width=\"").append(l.role() == MetricChart.Role.A ? "2" : "1.2")
                 .append("\" stroke-linejoin=\"round\" d=\"");
-        for (int i = 0; i < c.drawn(); i++) {
-            svg.append(i == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", f.sx(c.x()[i]), f.sy(c.y()[i])));
+        boolean penUp = true;
+        for (int i = 0; i < c.entries(); i++) {
+            if (Double.isNaN(c.y()[i])) {
+                penUp = true;
+                continue;
+            }
+            svg.append(penUp ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", f.sx(c.x()[i]), f.sy(c.y()[i])));
+            penUp = false;
         }
         svg.append("\"/>\n");
     }

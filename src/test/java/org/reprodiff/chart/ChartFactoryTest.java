@@ -36,7 +36,7 @@ class ChartFactoryTest {
         MetricChart small = factory.overlay(curves(series(100, 1e9, -1), series(100, 50, -1), 50L), 300);
         assertEquals("all 200 points drawn", small.subtitle());
         MetricChart big = factory.overlay(curves(series(100_000, 1e9, -1), series(100_000, 50_000, -1), 50_000L), 300);
-        assertTrue(big.subtitle().matches("[\\d,]+ of 200,000 points drawn, min/max per bucket"), big.subtitle());
+        assertTrue(big.subtitle().matches("[\\d,]+ of 200,000 points drawn, min/max/first/last per pixel column"), big.subtitle());
         assertEquals(50_000.0, big.marker());
         assertEquals("diverges at step 50000", big.markerLabel());
         assertEquals(2, big.lines().size());

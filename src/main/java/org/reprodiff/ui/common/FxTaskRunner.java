@@ -1,13 +1,14 @@
 package org.reprodiff.ui.common;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import org.reprodiff.model.Progress;
 
 /**
  * Runs work as a {@link Task} on the app's one executor. Progress is coalesced: the UI sees the latest update,
- * not every one.
+ * not every one. Work submitted after the executor shut down (the app is closing) is dropped.
  */
 public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService executor;
@@ -37,7 +38,11 @@ public final class FxTaskRunner implements TaskRunner {
                 onFailed.accept(task.getException());
             }
         });
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            return () -> { };
+        }
         return () -> task.cancel(true);
     }
 }

@@ -4,46 +4,65 @@ import java.awt.Desktop;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.geometry.Orientation;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.jfree.chart.fx.ChartViewer;
+import org.reprodiff.ui.curves.CurvePair;
+import org.reprodiff.ui.curves.CurvesView;
 import org.reprodiff.diff.Cause;
 import org.reprodiff.diff.Comparison;
-import org.reprodiff.diff.Difference;
-import org.reprodiff.diff.FacetDiff;
 import org.reprodiff.diff.MetricDiff;
-import org.reprodiff.model.Numbers;
-import org.reprodiff.model.StoredRun;
 import org.reprodiff.report.ComparedRuns;
-import org.reprodiff.ui.common.Columns;
 import org.reprodiff.ui.common.Styles;
-import org.reprodiff.ui.common.TimeText;
+import org.reprodiff.ui.compare.DifferenceNavigator.Location;
 
 /**
- * The compare view: both runs' identity, the verdict banner with the ranked causes (a click jumps to the facet and
- * row), what was not captured, then one tab per facet listing only the differences, with its count in the tab.
+ * The compare view: both runs' identity, the verdict banner with the ranked causes (a click selects the cause's
+ * tab and row), a toolbar (previous/next difference, only differences, search, export), then one tab per facet
+ * with its count of differences and, last, the metrics. Keys: F7 / Shift+F7 next/previous difference across all
+ * tabs, Ctrl+Shift+A toggles only differences, Ctrl+F searches (Escape clears), Ctrl+C copies the selected rows.
+ * The logic (rows, filter, navigation, copy text) lives in {@link CompareViewModel}; this class only lays out.
  */
 public final class CompareView extends BorderPane {
+    static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.F7);
+    static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.F7, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination TOGGLE = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    /** Causes listed before "Show all". */
+    private static final int CAUSES_SHOWN = 5;
+
     private final TabPane facets = new TabPane();
+    private final List<TableView<?>> tables = new ArrayList<>();
+    private final TextField search = new TextField();
+    private final Label navigation = new Label();
+    private TableView<MetricDiff> metricsTable;
 
     private final CompareViewModel model;
 
@@ -52,7 +71,11 @@ public final class CompareView extends BorderPane {
         getStyleClass().add(Styles.COMPARE_VIEW);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
-        setCenter(spinner);
+        Label comparing = new Label("Comparing…");
+        comparing.getStyleClass().add(Styles.MUTED);
+        VBox loading = new VBox(10, spinner, comparing);
+        loading.setAlignment(Pos.CENTER);
+        setCenter(loading);
         model.resultProperty().addListener((o, old, compared) -> {
             if (compared != null) {
                 show(compared);
@@ -60,30 +83,161 @@ public final class CompareView extends BorderPane {
         });
         model.errorProperty().addListener((o, old, message) -> {
             if (message != null) {
-                Label error = new Label("Could not compare: " + message);
-                error.getStyleClass().add(Styles.ERROR_TEXT);
+                Label title = new Label("Could not compare these runs");
+                title.getStyleClass().add(Styles.ERROR_TEXT);
+                Label detail = new Label(message);
+                detail.setWrapText(true);
+                detail.getStyleClass().add(Styles.MUTED);
+                VBox error = new VBox(6, title, detail);
+                error.setAlignment(Pos.CENTER);
+                error.setMaxWidth(560);
                 setCenter(error);
             }
         });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent e) {
+        if (model.resultProperty().get() == null) {
+            return;
+        }
+        if (NEXT.match(e)) {
+            go(model.nextDifference(current()));
+        } else if (PREVIOUS.match(e)) {
+            go(model.previousDifference(current()));
+        } else if (TOGGLE.match(e)) {
+            model.onlyDifferencesProperty().set(!model.onlyDifferencesProperty().get());
+        } else if (FIND.match(e)) {
+            search.requestFocus();
+            search.selectAll();
+        } else if (e.getCode() == KeyCode.ESCAPE && search.isFocused() && !search.getText().isEmpty()) {
+            search.clear();
+        } else {
+            return;
+        }
+        e.consume();
     }
 
     private void show(ComparedRuns compared) {
         Comparison c = compared.comparison();
         facets.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        facets.getStyleClass().add(Styles.FACET_TABS);
         facets.getTabs().clear();
-        for (FacetDiff f : c.facets()) {
-            facets.getTabs().add(facetTab(f));
+        tables.clear();
+        for (FacetSection section : model.sections()) {
+            FacetTable table = new FacetTable(section);
+            tables.add(table);
+            Tab tab = new Tab(section.tabTitle(), facetPane(section, table));
+            tab.setId(section.id());
+            facets.getTabs().add(tab);
         }
-        long diverging = c.metrics().stream().filter(MetricDiff::diverges).count();
-        Tab metrics = new Tab("Metrics (" + diverging + ")", metricsPane(c.metrics()));
+        BorderPane metricsContent = new BorderPane(metricsPane(c.metrics()));
+        if (model.metricsNotice() != null) {
+            metricsContent.setTop(notice(model.metricsNotice()));
+        }
+        Tab metrics = new Tab(model.metricsTabTitle(), metricsContent);
         metrics.setId("metrics");
+        tables.add(metricsTable);
         facets.getTabs().add(metrics);
-        VBox top = new VBox(header(compared), banner(c), exportBar(compared));
-        String opening = c.causes().isEmpty() ? "metrics" : c.causes().get(0).facet().replace("hardware", "environment");
-        facets.getTabs().stream().filter(t -> opening.equals(t.getId())).findFirst()
-                .ifPresent(t -> facets.getSelectionModel().select(t));
-        setTop(top);
+        facets.getSelectionModel().selectedIndexProperty().addListener((o, old, index) -> focusTable(index.intValue()));
+        setTop(new VBox(new RunHeader(model.runCards()), banner(c), toolbar(compared)));
         setCenter(facets);
+        facets.getSelectionModel().select(model.openingTab());
+        Platform.runLater(() -> focusTable(facets.getSelectionModel().getSelectedIndex()));
+    }
+
+    private void focusTable(int index) {
+        if (index >= 0 && index < tables.size()) {
+            tables.get(index).requestFocus();
+        }
+    }
+
+    /** The selected tab and the selected row in its table (-1 when none). */
+    private Location current() {
+        int tab = facets.getSelectionModel().getSelectedIndex();
+        int row = tab < 0 ? -1 : tables.get(tab).getSelectionModel().getSelectedIndex();
+        return new Location(tab, row);
+    }
+
+    /** Selects a location's tab and, when it has one, its row, scrolled into view with a little context above. */
+    private void go(Optional<Location> target) {
+        navigation.setText(target.isPresent() ? "" : "No differences to go to.");
+        target.ifPresent(loc -> {
+            facets.getSelectionModel().select(loc.tab());
+            TableView<?> table = tables.get(loc.tab());
+            if (loc.row() >= 0) {
+                table.getSelectionModel().clearAndSelect(loc.row());
+                table.getFocusModel().focus(loc.row());
+                table.scrollTo(Math.max(0, loc.row() - 2));
+            }
+            table.requestFocus();
+        });
+    }
+
+    /** A facet's tab content: the not-captured notice, the table (the code tab adds the patch) and the summary. */
+    private Node facetPane(FacetSection section, FacetTable table) {
+        BorderPane pane = new BorderPane();
+        if (section.notCaptured() != null) {
+            pane.setTop(notice(section.notCaptured()));
+        }
+        Label summary = new Label();
+        summary.textProperty().bind(section.summaryProperty());
+        summary.getStyleClass().addAll(Styles.MUTED, Styles.FACET_SUMMARY);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        if ("code".equals(section.id())) {
+            List<PatchLine> lines = model.patchLines();
+            PatchView patch = new PatchView(model.patchNote(), lines);
+            if (lines.isEmpty()) {
+                pane.setCenter(table);
+                pane.setBottom(new VBox(patch, summary));
+            } else {
+                SplitPane split = new SplitPane(table, patch);
+                split.setOrientation(Orientation.VERTICAL);
+                split.setDividerPositions(0.45);
+                pane.setCenter(split);
+                pane.setBottom(summary);
+            }
+        } else {
+            pane.setCenter(table);
+            pane.setBottom(summary);
+        }
+        return pane;
+    }
+
+    private static Label notice(String text) {
+        Label notice = new Label(text);
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.getStyleClass().add(Styles.NOT_CAPTURED);
+        return notice;
+    }
+
+    /** Previous/next difference, only differences, search; the export controls on the right. */
+    private Node toolbar(ComparedRuns compared) {
+        Button previous = new Button("↑ Previous");
+        previous.setTooltip(new Tooltip("Previous difference, across all tabs (Shift+F7)"));
+        previous.setOnAction(e -> go(model.previousDifference(current())));
+        Button next = new Button("↓ Next");
+        next.setTooltip(new Tooltip("Next difference, across all tabs (F7)"));
+        next.setOnAction(e -> go(model.nextDifference(current())));
+        CheckBox only = new CheckBox("Only differences");
+        only.setId("only-differences");
+        only.selectedProperty().bindBidirectional(model.onlyDifferencesProperty());
+        only.setTooltip(new Tooltip("Show only the differences; clear it to list every entry, equal ones too (Ctrl+Shift+A)"));
+        search.setId("compare-search");
+        search.setPromptText("Filter by key or value (Ctrl+F)");
+        search.setPrefColumnCount(22);
+        search.textProperty().bindBidirectional(model.queryProperty());
+        search.setTooltip(new Tooltip("Keeps the rows whose key, values or note contain this text; Escape clears it"));
+        navigation.getStyleClass().add(Styles.MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, previous, next, new Separator(Orientation.VERTICAL), only, search, navigation, spacer,
+                exportBar(compared));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 14, 6, 14));
+        bar.getStyleClass().add(Styles.COMPARE_TOOLBAR);
+        return bar;
     }
 
     /** Export… with a save dialog; the report is written off the FX thread and can be opened when saved. */
@@ -108,9 +262,8 @@ public final class CompareView extends BorderPane {
         Hyperlink open = new Hyperlink("Open");
         open.visibleProperty().bind(model.exportedProperty().isNotNull());
         open.setOnAction(e -> openFile(model.exportedProperty().get()));
-        HBox bar = new HBox(10, export, status, open);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 14, 6, 14));
+        HBox bar = new HBox(10, status, open, export);
+        bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
     }
 
@@ -133,48 +286,45 @@ public final class CompareView extends BorderPane {
         t.start();
     }
 
-    private static Node header(ComparedRuns compared) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add(Styles.RUN_HEADER);
-        grid.setHgap(24);
-        grid.setVgap(2);
-        grid.setPadding(new Insets(10, 14, 10, 14));
-        runCard(grid, 0, "A", compared.a());
-        runCard(grid, 1, "B", compared.b());
-        return grid;
-    }
-
-    private static void runCard(GridPane grid, int column, String side, StoredRun r) {
-        Label name = new Label(side + "  " + ComparedRuns.label(r));
-        name.getStyleClass().add(Styles.RUN_NAME);
-        Label details = new Label(r.run().format() + " · " + r.run().status()
-                + (r.run().startTime() == null ? "" : " · " + TimeText.of(r.run().startTime())));
-        Label source = new Label(r.run().source());
-        source.getStyleClass().add(Styles.MUTED);
-        source.setMaxWidth(520);
-        source.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-        source.setTooltip(new Tooltip(r.run().source()));
-        grid.add(new VBox(2, name, details, source), column, 0);
-    }
-
     private Node banner(Comparison c) {
         Label verdict = new Label(c.verdict().name());
         verdict.getStyleClass().add(Styles.VERDICT_TITLE);
         Label meaning = new Label(meaning(c));
-        VBox box = new VBox(4, new HBox(12, verdict, meaning));
-        ((HBox) box.getChildren().get(0)).setAlignment(Pos.BASELINE_LEFT);
+        meaning.setWrapText(true);
+        HBox title = new HBox(12, verdict, meaning);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        VBox box = new VBox(3, title);
+        VBox causes = new VBox(0);
         int rank = 1;
         for (Cause cause : c.causes()) {
-            Hyperlink link = new Hyperlink(rank++ + ". [" + cause.facet() + "] " + cause.summary());
+            Hyperlink link = new Hyperlink(rank + ".  " + cause.summary());
+            link.setTooltip(new Tooltip("Show it on the " + ("hardware".equals(cause.facet()) ? "environment" : cause.facet()) + " tab"));
             link.setOnAction(e -> reveal(cause));
-            box.getChildren().add(link);
+            link.setVisible(rank <= CAUSES_SHOWN);
+            link.managedProperty().bind(link.visibleProperty());
+            causes.getChildren().add(link);
+            rank++;
+        }
+        box.getChildren().add(causes);
+        if (c.causes().size() > CAUSES_SHOWN) {
+            Hyperlink more = new Hyperlink("Show all " + c.causes().size() + " causes");
+            more.getStyleClass().add(Styles.MORE_LINK);
+            more.setOnAction(e -> {
+                causes.getChildren().forEach(n -> n.setVisible(true));
+                box.getChildren().remove(more);
+            });
+            box.getChildren().add(more);
         }
         for (String suspect : c.suspects()) {
-            box.getChildren().add(new Label("• " + suspect));
+            if (!suspect.startsWith("not captured")) {
+                box.getChildren().add(new Label("•  " + suspect));
+            }
         }
         if (!c.notCaptured().isEmpty()) {
             Label gaps = new Label("Not captured: " + String.join(", ", c.notCaptured().stream()
-                    .map(n -> n.facet().id() + " (" + n.side() + ")").toList()));
+                    .map(n -> ComparisonSections.name(n.facet()) + " (" + ("both".equals(n.side()) ? "both runs" : "run " + n.side()) + ")")
+                    .toList()) + ".");
+            gaps.setWrapText(true);
             gaps.getStyleClass().add(Styles.MUTED);
             box.getChildren().add(gaps);
         }
@@ -194,100 +344,24 @@ public final class CompareView extends BorderPane {
 
     /** Selects the cause's facet tab and its row. */
     private void reveal(Cause cause) {
-        String tabId = switch (cause.facet()) {
-            case "hardware" -> "environment";
-            default -> cause.facet();
-        };
-        for (Tab tab : facets.getTabs()) {
-            if (tabId.equals(tab.getId())) {
-                facets.getSelectionModel().select(tab);
-                if (tab.getContent() instanceof BorderPane pane && pane.getCenter() instanceof TableView<?> table) {
-                    selectKey(table, cause.key());
-                }
-            }
-        }
+        go(model.locate(cause));
     }
 
-    @SuppressWarnings("unchecked")
-    private static void selectKey(TableView<?> table, String key) {
-        TableView<Difference> t = (TableView<Difference>) table;
-        for (Difference d : t.getItems()) {
-            if (d.key().equals(key)) {
-                t.getSelectionModel().select(d);
-                t.scrollTo(d);
-                t.requestFocus();
-            }
-        }
-    }
-
-    private static Tab facetTab(FacetDiff f) {
-        TableView<Difference> table = new TableView<>();
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("Key", 260, Difference::key));
-        table.getColumns().add(Columns.text("A", 220, d -> d.a() == null ? "—" : d.a()));
-        table.getColumns().add(Columns.text("B", 220, d -> d.b() == null ? "—" : d.b()));
-        table.getColumns().add(Columns.text("Change", 200, d -> changeText(d)));
-        table.getItems().addAll(f.differences());
-        table.getItems().addAll(f.expected());
-        table.setPlaceholder(new Label(f.equal() == 0 ? "Nothing recorded on either side." : "No differences."));
-        Label equal = new Label(f.differences().size() + " differ · " + f.expected().size() + " expected · " + f.equal() + " equal (not shown)");
-        equal.getStyleClass().add(Styles.MUTED);
-        equal.setPadding(new Insets(6, 10, 6, 10));
-        BorderPane pane = new BorderPane(table);
-        pane.setBottom(equal);
-        Tab tab = new Tab(title(f.facet().id()) + " (" + f.differences().size() + ")", pane);
-        tab.setId(f.facet().id());
-        return tab;
-    }
-
-    private static String changeText(Difference d) {
-        String change = switch (d.change()) {
-            case ADDED -> "only in B";
-            case REMOVED -> "only in A";
-            default -> d.change().id();
-        };
-        return d.note().isEmpty() ? change : change + " · " + d.note();
-    }
-
-    /** The metrics table above the selected metric's overlay chart (the first diverging one at first). */
+    /** The metrics table above the selected metric's curves (the first diverging one at first). */
     private Node metricsPane(List<MetricDiff> metrics) {
-        TableView<MetricDiff> table = metricsTable(metrics);
-        ChartViewer viewer = new ChartViewer();
-        model.chartProperty().addListener((o, old, chart) ->
-                viewer.setChart(chart == null ? null : model.chartFactory().toJFreeChart(chart)));
-        table.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> model.showMetric(m));
+        TableView<MetricDiff> table = new MetricsTable(metrics);
+        metricsTable = table;
+        CurvesView curves = new CurvesView(model.curves());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> {
+            ComparedRuns compared = model.resultProperty().get();
+            model.curves().show(m == null || compared == null ? null : CurvePair.of(compared, m));
+        });
         metrics.stream().filter(m -> !m.system() && m.diverges()).findFirst()
                 .or(() -> metrics.stream().findFirst())
                 .ifPresent(m -> table.getSelectionModel().select(m));
-        BorderPane chartPane = new BorderPane(viewer);
-        SplitPane split = new SplitPane(table, chartPane);
+        SplitPane split = new SplitPane(table, curves);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.35);
+        split.setDividerPositions(0.3);
         return split;
-    }
-
-    private static TableView<MetricDiff> metricsTable(List<MetricDiff> metrics) {
-        TableView<MetricDiff> table = new TableView<>();
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("Metric", 200, MetricDiff::key));
-        table.getColumns().add(Columns.text("Points A / B", 100, m -> m.pointsA() + " / " + m.pointsB()));
-        table.getColumns().add(Columns.text("Common", 70, m -> Integer.toString(m.commonSteps())));
-        table.getColumns().add(Columns.text("First divergence", 120, m -> m.identical() ? "identical"
-                : m.firstDivergenceStep() == null ? (m.diverges() ? "—" : "within tolerance") : "step " + m.firstDivergenceStep()));
-        table.getColumns().add(Columns.text("Max |Δ|", 110, m -> Double.isNaN(m.maxAbsDiff()) ? "—" : Numbers.format(m.maxAbsDiff())));
-        table.getColumns().add(Columns.text("Final A", 110, m -> Numbers.format(m.finalA())));
-        table.getColumns().add(Columns.text("Final B", 110, m -> Numbers.format(m.finalB())));
-        table.getItems().addAll(metrics);
-        table.setPlaceholder(new Label("Neither run recorded metrics."));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return table;
-    }
-
-    private static String title(String facetId) {
-        return switch (facetId) {
-            case "params" -> "Parameters";
-            case "codeState" -> "Code state";
-            default -> Character.toUpperCase(facetId.charAt(0)) + facetId.substring(1);
-        };
     }
 }
