@@ -1,88 +1,84 @@
 package org.reprodiff.app;
 
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Locale;
 import org.reprodiff.diff.DiffOptions;
 import org.reprodiff.model.Progress;
 import org.reprodiff.report.ComparedRuns;
-import org.reprodiff.sample.MlflowFileStoreWriter;
-import org.reprodiff.sample.SampleFolder;
+import org.reprodiff.sample.LargeRunPair;
 import org.reprodiff.service.Services;
 
 /**
- * Measures a diff of two runs with 10,000 parameters and 1,000 packages, including loading both from the store:
- * saves a seeded pair into a fresh database, then times {@code CompareService.compare} by reference 50 times after
- * warm-up and prints the median and the best. Usage:
- * {@code java -cp target/reprodiff.jar org.reprodiff.app.DiffBenchmark}.
+ * The diff scenario of the benchmark: a seeded pair of runs with many parameters and packages
+ * ({@link LargeRunPair}) imported into a fresh database, then {@code CompareService.compare} by run name
+ * (loading both runs from the store, as the CLI and the compare screen do) timed after a warm-up; the figure is
+ * the median; the comparison of the two loaded runs alone is printed beside it. The anchor is GNU {@code diff} of
+ * the two runs' sorted dumps of the same facts.
+ *
+ * <p>Invariant: a comparison that does not find every planted difference stops the benchmark.
  */
-public final class DiffBenchmark {
-    private DiffBenchmark() {
+final class DiffBenchmark {
+    private final Benchmarks.Sizes sizes;
+    private final Path work;
+    private final AnchorCommands anchors;
+    private final PrintStream log;
+
+    DiffBenchmark(Benchmarks.Sizes sizes, Path work, AnchorCommands anchors, PrintStream log) {
+        this.sizes = sizes;
+        this.work = work;
+        this.anchors = anchors;
+        this.log = log;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("reprodiff-diff-bench");
-        try (Services services = Composition.services(work.resolve("runs.db"))) {
-            ImportPair.save(services, work.resolve("project"));
-            int rounds = 50;
-            long[] times = new long[rounds];
+    BenchRow diff() throws Exception {
+        LargeRunPair pair = new LargeRunPair(sizes.params(), sizes.packages(), 7L);
+        Path project = work.resolve("diff-project");
+        pair.writeMlflowStore(project);
+        Path dumpA = work.resolve("diff-a.txt");
+        Path dumpB = work.resolve("diff-b.txt");
+        pair.writeSortedDump(false, dumpA);
+        pair.writeSortedDump(true, dumpB);
+        AnchorCommands.Anchor gnuDiff = anchors.time("GNU diff of sorted dumps", List.of("diff:diffutils"),
+                "diff \"$0\" \"$1\" > /dev/null; [ $? -le 1 ]", List.of(dumpA.toString(), dumpB.toString()),
+                AnchorCommands.milliseconds());
+        try (Services services = Composition.services(work.resolve("diff.db"))) {
+            services.imports().importPaths(List.of(project), Progress.NONE);
             ComparedRuns last = null;
-            for (int i = 0; i < 20; i++) {
-                last = services.compare().compare("bench-a", "bench-b", DiffOptions.DEFAULTS);
+            for (int i = 0; i < sizes.diffRounds(); i++) {
+                last = services.compare().compare(LargeRunPair.NAME_A, LargeRunPair.NAME_B, DiffOptions.DEFAULTS);
             }
-            for (int i = 0; i < rounds; i++) {
+            check(pair, last);
+            long[] times = new long[sizes.diffRounds()];
+            for (int i = 0; i < times.length; i++) {
                 long start = System.nanoTime();
-                last = services.compare().compare("bench-a", "bench-b", DiffOptions.DEFAULTS);
+                services.compare().compare(LargeRunPair.NAME_A, LargeRunPair.NAME_B, DiffOptions.DEFAULTS);
                 times[i] = System.nanoTime() - start;
             }
-            Arrays.sort(times);
-            System.out.printf("diff of 10,000 params + 1,000 packages, loading both runs from the store: median %.1f ms, best %.1f ms"
-                            + " (%d param differences, %d package differences)%n",
-                    times[rounds / 2] / 1e6, times[0] / 1e6, last.comparison().params().differences().size(),
-                    last.comparison().packages().differences().size());
-        } finally {
-            SampleFolder.deleteTree(work);
+            long[] alone = new long[times.length];
+            for (int i = 0; i < alone.length; i++) {
+                long start = System.nanoTime();
+                services.compare().compare(last.a(), last.b(), DiffOptions.DEFAULTS);
+                alone[i] = System.nanoTime() - start;
+            }
+            double median = CurveBenchmark.median(times);
+            double compareAlone = CurveBenchmark.median(alone);
+            log.printf(Locale.ROOT, "diff: median %.1f ms (compare of loaded runs alone %.1f ms) over %d rounds%n",
+                    median * 1e3, compareAlone * 1e3, times.length);
+            return BenchRow.timed(String.format(Locale.ROOT, "diff %,d params + %,d packages (load both + compare)",
+                            sizes.params(), sizes.packages()), String.format(Locale.ROOT, "%.1f ms (compare alone %.1f ms)",
+                            median * 1e3, compareAlone * 1e3), median,
+                    gnuDiff, 3.0, "≤ 50 ms; ratio ≤ 3");
         }
     }
 
-    /** Writes the seeded pair as an MLflow store and imports it: B differs in every 50th parameter and 10th package. */
-    private static final class ImportPair {
-        static void save(Services services, Path project) throws Exception {
-            SplittableRandom random = new SplittableRandom(7);
-            Map<String, String> paramsA = new LinkedHashMap<>();
-            Map<String, String> paramsB = new LinkedHashMap<>();
-            for (int i = 0; i < 10_000; i++) {
-                String key = "group" + (i % 100) + ".param" + i;
-                double v = random.nextDouble();
-                paramsA.put(key, Double.toString(v));
-                paramsB.put(key, Double.toString(i % 50 == 0 ? v * 2 : v));
-            }
-            List<String> packagesA = new ArrayList<>();
-            List<String> packagesB = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) {
-                packagesA.add("package-" + i + "==1." + (i % 9) + ".0");
-                packagesB.add("package-" + i + "==1." + (i % 9) + (i % 10 == 0 ? ".1" : ".0"));
-            }
-            MlflowFileStoreWriter writer = new MlflowFileStoreWriter(project.resolve("mlruns"));
-            writer.createStore("file:///bench/mlruns", 0);
-            writer.writeExperiment(new MlflowFileStoreWriter.Experiment("1", "bench", "file:///bench/mlruns/1", 0, 0));
-            writer.writeRun(run("bench-a", "a", paramsA, packagesA));
-            writer.writeRun(run("bench-b", "b", paramsB, packagesB));
-            services.imports().importPaths(List.of(project), Progress.NONE);
-        }
-
-        private static MlflowFileStoreWriter.Run run(String name, String id, Map<String, String> params, List<String> packages) {
-            String runId = id.repeat(32);
-            MlflowFileStoreWriter.PytorchModel model = new MlflowFileStoreWriter.PytorchModel("model", "2024-01-01 00:00:00.000000",
-                    runId, "2.8.1", "3.11.7", "2.1.0", 1, "23.3.1", List.of("pip==23.3.1"), packages);
-            return new MlflowFileStoreWriter.Run("1", runId, name, "bench", 0, 1000L, MlflowFileStoreWriter.FINISHED,
-                    "file:///bench/mlruns/1/" + runId + "/artifacts", new MlflowFileStoreWriter.Source("train.py", "LOCAL", null),
-                    params, Map.of(), List.of(), model);
+    private static void check(LargeRunPair pair, ComparedRuns compared) {
+        int params = compared.comparison().params().differences().size();
+        int packages = compared.comparison().packages().differences().size();
+        if (params != pair.changedParams() || packages != pair.changedPackages()) {
+            throw new IllegalStateException("diff found " + params + " parameter and " + packages
+                    + " package differences, expected " + pair.changedParams() + " and " + pair.changedPackages());
         }
     }
 }

@@ -1,0 +1,123 @@
+package org.reprodiff.app;
+
+import java.io.PrintStream;
+import java.lang.ref.Reference;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+import javafx.scene.chart.XYChart;
+import org.reprodiff.chart.ChartFonts;
+import org.reprodiff.chart.CurveOverlay;
+import org.reprodiff.chart.LiveMetricChart;
+import org.reprodiff.chart.MetricChartFactory;
+import org.reprodiff.chart.MetricCurves;
+import org.reprodiff.diff.DiffOptions;
+
+/**
+ * The memory rows of the benchmark. Heap per point: the bytes retained (heap in use after full collections,
+ * before and after) by what the screen's chart adds to show two long curves, the prepared curves
+ * ({@link CurveOverlay}: A, B and B − A as primitive arrays) and a {@link LiveMetricChart} that drew them, divided
+ * by the raw points (the raw series themselves belong to the loaded runs, not to the chart); the anchor is the same measure for JavaFX
+ * {@code XYChart.Data<Number, Number>} points with boxed doubles (which need no toolkit to be created). Heap
+ * limit: every scenario completed in this JVM, whose maximum heap the {@code bench} command sets to 512 MB (the
+ * ratio is that maximum over 512 MB); the largest heap in use the collector saw (the sum of the heap pools'
+ * peaks, an upper bound) is printed beside it.
+ *
+ * <p>Invariant: retained sizes are measured with the objects still reachable, so no collection can take them.
+ */
+final class HeapBenchmark {
+    /** The heap every scenario must fit in. */
+    static final long LIMIT_BYTES = 512L << 20;
+
+    private final Benchmarks.Sizes sizes;
+    private final PrintStream log;
+
+    HeapBenchmark(Benchmarks.Sizes sizes, PrintStream log) {
+        this.sizes = sizes;
+        this.log = log;
+    }
+
+    /** Forgets the peaks seen so far, so that {@link #heapLimit} covers what ran after this call. */
+    static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    BenchRow perPoint() {
+        int points = Math.max(sizes.curvePoints(), MIN_MEASURED_POINTS);
+        MetricCurves curves = CurveBenchmark.curves(points);
+        chartOnce(CurveBenchmark.curves(64));
+        long base = usedAfterCollection();
+        CurveOverlay overlay = CurveOverlay.of(curves, DiffOptions.Alignment.STEP);
+        LiveMetricChart live = new LiveMetricChart(new MetricChartFactory(new ChartFonts()));
+        live.show(overlay);
+        double[] range = overlay.xRange();
+        live.draw(range[0], range[1], CurveBenchmark.WIDTH, 0, false);
+        long ours = usedAfterCollection() - base;
+        double oursPerPoint = ours / (2.0 * points);
+
+        int probe = sizes.xyProbePoints();
+        long before = usedAfterCollection();
+        Object[] data = new Object[probe];
+        for (int i = 0; i < probe; i++) {
+            data[i] = new XYChart.Data<Number, Number>(Double.valueOf(i), Double.valueOf(i * 0.5 + 0.25));
+        }
+        long theirs = usedAfterCollection() - before;
+        double theirsPerPoint = theirs / (double) probe;
+        Reference.reachabilityFence(curves);
+        Reference.reachabilityFence(live);
+        Reference.reachabilityFence(data);
+        log.printf(Locale.ROOT, "heap per point: %.1f B, XYChart.Data %.1f B%n", oursPerPoint, theirsPerPoint);
+        return new BenchRow(String.format(Locale.ROOT, "memory: heap per curve point (screen chart of 2 x %,d points)", points),
+                String.format(Locale.ROOT, "%.1f B/point", oursPerPoint),
+                String.format(Locale.ROOT, "JavaFX XYChart.Data<Number,Number>: %.1f B/point", theirsPerPoint),
+                oursPerPoint / theirsPerPoint, 0.05, "ratio ≤ 0.05");
+    }
+
+    /** Below this many points per curve, the heap noise of a running JVM outweighs the data being measured. */
+    private static final int MIN_MEASURED_POINTS = 200_000;
+
+    /** Draws a tiny chart once, so classes, fonts and caches loaded by the first chart are not counted per point. */
+    private static void chartOnce(MetricCurves curves) {
+        CurveOverlay overlay = CurveOverlay.of(curves, DiffOptions.Alignment.STEP);
+        LiveMetricChart live = new LiveMetricChart(new MetricChartFactory(new ChartFonts()));
+        live.show(overlay);
+        double[] range = overlay.xRange();
+        live.draw(range[0], range[1], CurveBenchmark.WIDTH, 0, false);
+    }
+
+    /** Whether everything ran inside the limit ({@code outOfMemory}: a scenario did not); call after the others. */
+    BenchRow heapLimit(boolean outOfMemory) {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        String figure = String.format(Locale.ROOT, "peak heap in use ≤ %,d MB (sum of pool peaks), max %,d MB",
+                peak >> 20, max >> 20);
+        if (max > LIMIT_BYTES + (LIMIT_BYTES >> 4)) {
+            return new BenchRow("memory: every scenario inside -Xmx512m", figure,
+                    "skipped: this JVM's heap is not limited to 512 MB (run it through the bench command)", Double.NaN, 1.0,
+                    "completes in -Xmx512m");
+        }
+        if (outOfMemory) {
+            return new BenchRow("memory: every scenario inside -Xmx512m", "a scenario ran out of heap; " + figure,
+                    "-Xmx512m: 512 MB", Double.POSITIVE_INFINITY, 1.0, "completes in -Xmx512m");
+        }
+        return new BenchRow("memory: every scenario inside -Xmx512m", "completed; " + figure, "-Xmx512m: 512 MB",
+                max / (double) LIMIT_BYTES, 1.0, "completes in -Xmx512m");
+    }
+
+    private static long usedAfterCollection() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
