@@ -1,6 +1,5 @@
 package org.reprodiff.ui.compare;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.reprodiff.model.Run;
 import org.reprodiff.model.StoredRun;
@@ -22,18 +21,9 @@ public record RunCard(String side, String name, String format, String source, St
                 TimeText.of(r.startTime()), duration(r.startTime(), r.endTime()));
     }
 
-    /** A duration as "2h 05m", "4m 12s" or "3.4s"; "—" when either end is unknown. */
+    /** A duration as {@link TimeText#duration} gives it; "—" when either end is unknown. */
     static String duration(Instant start, Instant end) {
-        if (start == null || end == null || end.isBefore(start)) {
-            return "—";
-        }
-        Duration d = Duration.between(start, end);
-        if (d.toHours() > 0) {
-            return d.toHours() + "h " + String.format("%02dm", d.toMinutesPart());
-        }
-        if (d.toMinutes() > 0) {
-            return d.toMinutes() + "m " + String.format("%02ds", d.toSecondsPart());
-        }
-        return d.toSeconds() + "." + d.toMillisPart() / 100 + "s";
+        String text = start == null || end == null ? null : TimeText.duration(end.toEpochMilli() - start.toEpochMilli());
+        return text == null ? "—" : text;
     }
 }

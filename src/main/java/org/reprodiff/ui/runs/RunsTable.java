@@ -1,6 +1,5 @@
 package org.reprodiff.ui.runs;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
@@ -108,17 +107,8 @@ final class RunsTable extends TableView<RunSummary> {
 
     static String duration(RunSummary r) {
         long ms = RunRows.durationMillis(r);
-        if (ms == Long.MIN_VALUE) {
-            return "";
-        }
-        Duration d = Duration.ofMillis(ms);
-        if (d.toHours() > 0) {
-            return d.toHours() + "h " + d.toMinutesPart() + "m";
-        }
-        if (d.toMinutes() > 0) {
-            return d.toMinutes() + "m " + d.toSecondsPart() + "s";
-        }
-        return d.toSeconds() + "." + d.toMillisPart() / 100 + "s";
+        String text = ms == Long.MIN_VALUE ? null : TimeText.duration(ms);
+        return text == null ? "" : text;
     }
 
     /** The format as a coloured badge; colours come from the stylesheet, one per format. */
