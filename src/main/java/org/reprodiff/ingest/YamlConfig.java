@@ -1,5 +1,6 @@
 package org.reprodiff.ingest;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Date;
@@ -10,9 +11,10 @@ import org.reprodiff.model.ParamValue;
 import org.reprodiff.model.PythonFloatFormat;
 
 /**
- * Turns a nested configuration read by {@link SafeYaml} (Hydra's {@code .hydra/config.yaml}, Lightning's
- * {@code hparams.yaml}) into typed parameters with dotted keys ({@code model.optimizer.lr}). Invariants: every leaf is typed as number, bool,
- * null, string or list, with its raw text; an empty mapping is a leaf whose text is {@code {}}; Hydra's
+ * Turns a nested configuration (read by {@link SafeYaml} or {@link LenientJson}: Hydra's
+ * {@code .hydra/config.yaml}, Lightning's {@code hparams.yaml}, DVC's params files, Sacred's and Guild's configs)
+ * into typed parameters with dotted keys ({@code model.optimizer.lr}). Invariants: every leaf is typed as number,
+ * bool, null, string or list, with its raw text; an empty mapping is a leaf whose text is {@code {}}; Hydra's
  * unresolved interpolations ({@code ${model.lr}}, {@code ${now:%H}}) and its missing-value marker {@code ???}
  * stay the strings they are in the file, never resolved; mappings inside lists become their flow-style text.
  * Floats get the text Python prints for them ({@code 0.001}, {@code 1e-05}), since the file is Python's.
@@ -43,11 +45,11 @@ public final class YamlConfig {
         if (v instanceof Boolean b) {
             return ParamValue.bool(b, b ? "true" : "false");
         }
-        if (v instanceof Double || v instanceof Float) {
+        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
             double d = ((Number) v).doubleValue();
             return ParamValue.number(d, PythonFloatFormat.repr(d));
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
+        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
             return ParamValue.number(((Number) v).doubleValue(), v.toString());
         }
         if (v instanceof List<?> list) {

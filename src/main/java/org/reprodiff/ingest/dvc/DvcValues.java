@@ -1,15 +1,10 @@
 package org.reprodiff.ingest.dvc;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.reprodiff.ingest.YamlConfig;
 import org.reprodiff.model.Numbers;
 import org.reprodiff.model.ParamValue;
-import org.reprodiff.model.PythonFloatFormat;
 
 /**
  * Turns the plain data of DVC's files (params files, metrics files, {@code dvc.lock} params, the {@code params}
@@ -47,7 +42,7 @@ final class DvcValues {
         if (v instanceof Map<?, ?> m && !m.isEmpty()) {
             m.forEach((k, child) -> walkParams(key + "." + k, child, file, out));
         } else {
-            out.put(paramKey(file, key), value(v));
+            out.put(paramKey(file, key), YamlConfig.value(v));
         }
     }
 
@@ -77,51 +72,5 @@ final class DvcValues {
                 out.put(key, d);
             }
         }
-    }
-
-    /** One leaf as a typed value. */
-    static ParamValue value(Object v) {
-        if (v == null) {
-            return ParamValue.nullValue("null");
-        }
-        if (v instanceof Boolean b) {
-            return ParamValue.bool(b, b ? "true" : "false");
-        }
-        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
-            double d = ((Number) v).doubleValue();
-            return ParamValue.number(d, PythonFloatFormat.repr(d));
-        }
-        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
-            return ParamValue.number(((Number) v).doubleValue(), v.toString());
-        }
-        if (v instanceof List<?> list) {
-            List<ParamValue> items = new ArrayList<>();
-            for (Object item : list) {
-                items.add(item instanceof Map<?, ?> || item instanceof List<?> ? ParamValue.string(flow(item)) : value(item));
-            }
-            return ParamValue.list(items, flow(list));
-        }
-        if (v instanceof Map<?, ?> m) {
-            return ParamValue.string(flow(m));
-        }
-        if (v instanceof Date d) {
-            return ParamValue.string(d.toInstant().toString());
-        }
-        return ParamValue.string(v.toString());
-    }
-
-    /** YAML flow style: {@code [a, 1]}, {@code {k: v}}. */
-    private static String flow(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            List<String> parts = new ArrayList<>();
-            m.forEach((k, x) -> parts.add(k + ": " + flow(x)));
-            return "{" + String.join(", ", parts) + "}";
-        }
-        if (v instanceof List<?> l) {
-            List<String> parts = new ArrayList<>();
-            l.forEach(x -> parts.add(flow(x)));
-            return "[" + String.join(", ", parts) + "]";
-        }
-        return value(v).raw();
     }
 }
