@@ -7,24 +7,23 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
 import javafx.scene.chart.XYChart;
-import org.reprodiff.chart.ChartFonts;
 import org.reprodiff.chart.CurveOverlay;
-import org.reprodiff.chart.LiveMetricChart;
-import org.reprodiff.chart.MetricChartFactory;
 import org.reprodiff.chart.MetricCurves;
 import org.reprodiff.diff.DiffOptions;
 
 /**
- * The memory rows of the benchmark. Heap per point: the bytes retained (heap in use after full collections,
- * before and after) by what the screen's chart adds to show two long curves, the prepared curves
- * ({@link CurveOverlay}: A, B and B − A as primitive arrays) and a {@link LiveMetricChart} that drew them, divided
- * by the raw points (the raw series themselves belong to the loaded runs, not to the chart); the anchor is the same measure for JavaFX
- * {@code XYChart.Data<Number, Number>} points with boxed doubles (which need no toolkit to be created). Heap
+ * The memory rows of the benchmark. Heap per point: the bytes of the primitive arrays the screen's chart keeps
+ * to show two long curves ({@link CurveOverlay#arrayBytes}: A, B and B − A; the chart's decimation buffers are
+ * sized by pixel columns, not points), divided by the raw points (the raw series themselves belong to the loaded
+ * runs, not to the chart). The anchor is the heap JavaFX {@code XYChart.Data<Number, Number>} points with boxed
+ * doubles retain (heap in use after collections settle, before and after, with at least 100,000 points so the
+ * noise of a running JVM stays small; they need no toolkit to be created). Heap
  * limit: every scenario completed in this JVM, whose maximum heap the {@code bench} command sets to 512 MB (the
  * ratio is that maximum over 512 MB); the largest heap in use the collector saw (the sum of the heap pools'
  * peaks, an upper bound) is printed beside it.
  *
- * <p>Invariant: retained sizes are measured with the objects still reachable, so no collection can take them.
+ * <p>Invariant: the anchor's retained size is measured with its objects still reachable, so no collection can
+ * take them.
  */
 final class HeapBenchmark {
     /** The heap every scenario must fit in. */
@@ -48,19 +47,12 @@ final class HeapBenchmark {
     }
 
     BenchRow perPoint() {
-        int points = Math.max(sizes.curvePoints(), MIN_MEASURED_POINTS);
+        int points = sizes.curvePoints();
         MetricCurves curves = CurveBenchmark.curves(points);
-        chartOnce(CurveBenchmark.curves(64));
-        long base = usedAfterCollection();
         CurveOverlay overlay = CurveOverlay.of(curves, DiffOptions.Alignment.STEP);
-        LiveMetricChart live = new LiveMetricChart(new MetricChartFactory(new ChartFonts()));
-        live.show(overlay);
-        double[] range = overlay.xRange();
-        live.draw(range[0], range[1], CurveBenchmark.WIDTH, 0, false);
-        long ours = usedAfterCollection() - base;
-        double oursPerPoint = ours / (2.0 * points);
+        double oursPerPoint = overlay.arrayBytes() / (2.0 * points);
 
-        int probe = sizes.xyProbePoints();
+        int probe = Math.max(sizes.xyProbePoints(), MIN_PROBE_POINTS);
         long before = usedAfterCollection();
         Object[] data = new Object[probe];
         for (int i = 0; i < probe; i++) {
@@ -68,8 +60,6 @@ final class HeapBenchmark {
         }
         long theirs = usedAfterCollection() - before;
         double theirsPerPoint = theirs / (double) probe;
-        Reference.reachabilityFence(curves);
-        Reference.reachabilityFence(live);
         Reference.reachabilityFence(data);
         log.printf(Locale.ROOT, "heap per point: %.1f B, XYChart.Data %.1f B%n", oursPerPoint, theirsPerPoint);
         return new BenchRow(String.format(Locale.ROOT, "memory: heap per curve point (screen chart of 2 x %,d points)", points),
@@ -78,17 +68,8 @@ final class HeapBenchmark {
                 oursPerPoint / theirsPerPoint, 0.05, "ratio ≤ 0.05");
     }
 
-    /** Below this many points per curve, the heap noise of a running JVM outweighs the data being measured. */
-    private static final int MIN_MEASURED_POINTS = 200_000;
-
-    /** Draws a tiny chart once, so classes, fonts and caches loaded by the first chart are not counted per point. */
-    private static void chartOnce(MetricCurves curves) {
-        CurveOverlay overlay = CurveOverlay.of(curves, DiffOptions.Alignment.STEP);
-        LiveMetricChart live = new LiveMetricChart(new MetricChartFactory(new ChartFonts()));
-        live.show(overlay);
-        double[] range = overlay.xRange();
-        live.draw(range[0], range[1], CurveBenchmark.WIDTH, 0, false);
-    }
+    /** Below this many probes, the heap noise of a running JVM outweighs the objects being measured. */
+    private static final int MIN_PROBE_POINTS = 100_000;
 
     /** Whether everything ran inside the limit ({@code outOfMemory}: a scenario did not); call after the others. */
     BenchRow heapLimit(boolean outOfMemory) {
@@ -114,10 +95,17 @@ final class HeapBenchmark {
                 max / (double) LIMIT_BYTES, 1.0, "completes in -Xmx512m");
     }
 
+    /** Heap in use once collections stop changing it (other threads and cleaners settle), at most ten rounds. */
     private static long usedAfterCollection() {
-        for (int i = 0; i < 4; i++) {
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
             System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (Math.abs(previous - used) < 256 * 1024) {
+                return used;
+            }
+            previous = used;
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return previous;
     }
 }

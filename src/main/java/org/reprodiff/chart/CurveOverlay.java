@@ -1,5 +1,7 @@
 package org.reprodiff.chart;
 
+import java.util.List;
+
 import java.util.Arrays;
 import org.reprodiff.diff.DiffOptions.Alignment;
 import org.reprodiff.model.MetricSeries;
@@ -71,6 +73,18 @@ public final class CurveOverlay {
     }
 
     /** Prepares {@code c}'s curves on {@code display}; the divergence in {@code c} is on {@code c.alignment()}. */
+    /**
+     * Bytes of the primitive arrays this overlay keeps (x and y of A, B and the delta): the chart's memory per
+     * raw point, since the screen's decimation buffers are sized by pixel columns, not by points.
+     */
+    public long arrayBytes() {
+        long n = 0;
+        for (Track t : List.of(a, b, delta)) {
+            n += (long) t.x().length + t.y().length;
+        }
+        return n * Double.BYTES;
+    }
+
     public static CurveOverlay of(MetricCurves c, Alignment display) {
         AlignedCurve ad = AlignedCurve.of(c.a(), display);
         AlignedCurve bd = AlignedCurve.of(c.b(), display);
