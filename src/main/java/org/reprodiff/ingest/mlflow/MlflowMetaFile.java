@@ -13,7 +13,9 @@ import org.reprodiff.model.ImportProblem;
 
 /**
  * Reads the small files of a file store: a YAML mapping ({@code meta.yaml}) or a whole text file (a param or
- * tag value). Either gives the content or one {@link ImportProblem} saying why there is none; it never throws.
+ * tag value). MLflow's flat {@code meta.yaml} is read by {@link MlflowFlatYaml}, anything else by
+ * {@link SafeYaml}, to the same map. Either gives the content or one {@link ImportProblem} saying why there is
+ * none; it never throws.
  */
 final class MlflowMetaFile {
 
@@ -32,6 +34,10 @@ final class MlflowMetaFile {
         Text text = readText(file);
         if (text.problem() != null) {
             return new Outcome(null, text.problem());
+        }
+        Map<String, Object> flat = MlflowFlatYaml.parse(text.text());
+        if (flat != null) {
+            return new Outcome(flat, null);
         }
         String name = file.toString();
         Object doc;
