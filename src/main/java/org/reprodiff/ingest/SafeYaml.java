@@ -32,6 +32,12 @@ public final class SafeYaml {
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
     /** A Yaml instance is not thread-safe but can be reused; building one costs more than parsing a meta.yaml. */
     private static final ThreadLocal<Yaml> PER_THREAD = ThreadLocal.withInitial(SafeYaml::newYaml);
+    /**
+     * SnakeYAML warns on stderr (java.util.logging, under the constructor's class name) for every duplicate key,
+     * which users' files have and which is read as YAML does (the last one wins); kept strongly reachable, as
+     * JUL holds loggers weakly.
+     */
+    private static final java.util.logging.Logger SNAKEYAML_LOG = quiet();
 
     private SafeYaml() {
     }
@@ -55,6 +61,12 @@ public final class SafeYaml {
         } catch (YAMLException e) {
             throw new YamlException(e.getMessage().replace('\n', ' ').trim(), e);
         }
+    }
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(TolerantConstructor.class.getName());
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
     }
 
     private static Yaml newYaml() {
