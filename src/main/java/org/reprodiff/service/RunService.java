@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.model.Progress;
 import org.reprodiff.model.RunSummary;
 import org.reprodiff.model.StoredRun;
@@ -55,7 +56,7 @@ public final class RunService {
         store.findByName(ref).forEach(r -> exact.put(r.id(), r));
         Path path = Path.of(ref);
         if (Files.exists(path)) {
-            String source = canonical(path);
+            String source = SourcePaths.canonical(path);
             store.findBySource(source).forEach(r -> exact.put(r.id(), r));
             if (exact.isEmpty()) {
                 importService.importPaths(List.of(path), Progress.NONE);
@@ -72,13 +73,5 @@ public final class RunService {
             throw new RunReferenceException("no run matches '" + ref + "'", List.of());
         }
         throw new RunReferenceException("'" + ref + "' matches " + exact.size() + " runs", List.copyOf(exact.values()));
-    }
-
-    private static String canonical(Path p) {
-        try {
-            return p.toRealPath().toString();
-        } catch (java.io.IOException e) {
-            return p.toAbsolutePath().normalize().toString();
-        }
     }
 }

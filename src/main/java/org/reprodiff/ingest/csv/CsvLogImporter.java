@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.csv.MetricLogConvention.Kind;
@@ -60,7 +61,6 @@ public final class CsvLogImporter implements RunImporter {
         return MetricLogSniffer.sniff(path) != null;
     }
 
-
     @Override
     public ImportResult read(Path unit, Progress progress) {
         Path file = unit.toAbsolutePath().normalize();
@@ -82,20 +82,12 @@ public final class CsvLogImporter implements RunImporter {
             collected.problem("", "cannot read: " + e.getMessage());
         }
         String fileName = String.valueOf(file.getFileName());
-        Run.Builder run = Run.builder(FORMAT, canonical(file), fileName);
+        Run.Builder run = Run.builder(FORMAT, SourcePaths.canonical(file), fileName);
         Path folder = file.getParent() == null ? null : file.getParent().getFileName();
         run.name(folder == null ? fileName : folder + "/" + fileName);
         run.tag("csv.kind", kind.name().toLowerCase(Locale.ROOT));
         List<ImportProblem> problems = collected.into(run);
         progress.update(1, 1, fileName);
         return new ImportResult(List.of(run.build()), problems);
-    }
-
-    private static String canonical(Path file) {
-        try {
-            return file.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return file.toString();
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.SafeYaml;
@@ -77,7 +78,6 @@ public final class HydraImporter implements RunImporter {
         return HydraLayout.canRead(path, attributes);
     }
 
-
     @Override
     public ImportResult read(Path unit, Progress progress) {
         Path dir = unit.toAbsolutePath().normalize();
@@ -94,7 +94,7 @@ public final class HydraImporter implements RunImporter {
         Loaded overrides = load(overridesFile, problems);
 
         boolean sweep = job.num() != null || HydraLayout.parentHoldsMultirunFile(dir);
-        Run.Builder run = Run.builder(FORMAT, canonical(dir), HydraLayout.nativeId(dir, sweep));
+        Run.Builder run = Run.builder(FORMAT, SourcePaths.canonical(dir), HydraLayout.nativeId(dir, sweep));
         run.name(job.name());
         if (sweep) {
             run.experiment(HydraLayout.sweepId(dir));
@@ -210,13 +210,5 @@ public final class HydraImporter implements RunImporter {
     private static String line(SafeYaml.YamlException e) {
         return e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null
                 ? "line " + (m.getProblemMark().getLine() + 1) : "";
-    }
-
-    private static String canonical(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return dir.toAbsolutePath().normalize().toString();
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.SafeYaml;
@@ -81,7 +82,7 @@ public final class LightningImporter implements RunImporter {
         Path name = dir.getFileName();
         Path parent = dir.getParent() == null ? null : dir.getParent().getFileName();
         String id = name == null ? "." : name.toString();
-        Run.Builder run = Run.builder(FORMAT, canonical(dir), id).name(id)
+        Run.Builder run = Run.builder(FORMAT, SourcePaths.canonical(dir), id).name(id)
                 .experiment(parent == null ? null : parent.toString());
 
         Set<String> paramKeys = new HashSet<>();
@@ -153,13 +154,5 @@ public final class LightningImporter implements RunImporter {
             run.problem(new ImportProblem(folder.toString(), "", "cannot list checkpoints: " + e.getMessage()));
         }
         names.stream().sorted().forEach(run::artifact);
-    }
-
-    private static String canonical(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return dir.toString();
-        }
     }
 }

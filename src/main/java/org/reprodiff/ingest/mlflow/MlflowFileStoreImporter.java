@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.tensorboard.EmbeddedEventLogs;
@@ -81,7 +82,7 @@ public final class MlflowFileStoreImporter implements RunImporter {
             problems.add(new ImportProblem(metaFile.toString(), "field run_uuid",
                     "no run_uuid or run_id; the folder name is used as the run id"));
         }
-        Run.Builder run = Run.builder(FORMAT, canonical(runDir), nativeId);
+        Run.Builder run = Run.builder(FORMAT, SourcePaths.canonical(runDir), nativeId);
         Path experimentDir = runDir.getParent();
         run.experiment(experiments.name(experimentDir, text(info, "experiment_id"), problems));
         boolean trashed = experimentDir != null && experimentDir.getParent() != null
@@ -150,14 +151,6 @@ public final class MlflowFileStoreImporter implements RunImporter {
         } catch (NumberFormatException e) {
             problems.add(new ImportProblem(file.toString(), "field " + field, "not a time in milliseconds: '" + v + "'"));
             return null;
-        }
-    }
-
-    private static String canonical(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return dir.toAbsolutePath().normalize().toString();
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.model.ImportProblem;
@@ -81,7 +82,7 @@ public final class SacredImporter implements RunImporter {
         }
         List<ImportProblem> problems = new ArrayList<>();
         String id = SacredLayout.name(dir);
-        Run.Builder run = Run.builder(FORMAT, canonical(dir), id);
+        Run.Builder run = Run.builder(FORMAT, SourcePaths.canonical(dir), id);
         SacredRunFile.Content entry = SacredRunFile.read(runFile, problems);
         SacredRunParser.apply(entry, runFile.toString(), run, problems);
         boolean truncated = entry.truncated();
@@ -107,13 +108,5 @@ public final class SacredImporter implements RunImporter {
         problems.forEach(run::problem);
         progress.update(1, 1, id);
         return new ImportResult(List.of(run.build()), problems);
-    }
-
-    private static String canonical(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return dir.toString();
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.MetricSeries;
 import org.reprodiff.model.Param;
@@ -73,7 +74,7 @@ public final class EmbeddedEventLogs {
                 return Attached.NONE;
             }
         }
-        String rootPath = canonical(root);
+        String rootPath = SourcePaths.canonical(root);
         Map<String, ParamValue> params = new LinkedHashMap<>();
         RunStatus status = null;
         Instant first = null;
@@ -124,13 +125,5 @@ public final class EmbeddedEventLogs {
         List<String> parts = new ArrayList<>();
         rel.forEach(p -> parts.add(p.toString()));
         return String.join("/", parts);
-    }
-
-    private static String canonical(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return dir.toString();
-        }
     }
 }

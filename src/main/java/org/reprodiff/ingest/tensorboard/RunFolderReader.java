@@ -1,6 +1,5 @@
 package org.reprodiff.ingest.tensorboard;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.model.ImportProblem;
 import org.reprodiff.model.MetricSeries;
 import org.reprodiff.model.ParamValue;
@@ -102,7 +102,7 @@ final class RunFolderReader {
         Assembly(Path dir) {
             Path name = dir.getFileName();
             Path parent = dir.getParent();
-            run = Run.builder(TensorboardImporter.FORMAT, canonical(dir), name == null ? "." : name.toString())
+            run = Run.builder(TensorboardImporter.FORMAT, SourcePaths.canonical(dir), name == null ? "." : name.toString())
                     .name(name == null ? "." : name.toString())
                     .experiment(parent == null || parent.getFileName() == null ? null : parent.getFileName().toString());
         }
@@ -174,14 +174,6 @@ final class RunFolderReader {
 
         private static Instant later(Instant a, Instant b) {
             return a == null ? b : b == null || a.isAfter(b) ? a : b;
-        }
-
-        private static String canonical(Path dir) {
-            try {
-                return dir.toRealPath().toString();
-            } catch (IOException | RuntimeException e) {
-                return dir.toAbsolutePath().normalize().toString();
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.reprodiff.ingest.SourcePaths;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.model.Progress;
@@ -36,7 +37,6 @@ public final class WandbImporter implements RunImporter {
     public boolean canRead(Path path) {
         return WandbLayout.canRead(path);
     }
-
 
     @Override
     public ImportResult read(Path unit, Progress progress) {
@@ -73,7 +73,7 @@ public final class WandbImporter implements RunImporter {
         }
         String folder = bare ? null : String.valueOf(path.getFileName());
         String id = nativeId(state, folder, log, path);
-        Run run = WandbRunAssembler.assemble(new WandbRunAssembler.Parts(canonical(path), id, folder, state,
+        Run run = WandbRunAssembler.assemble(new WandbRunAssembler.Parts(SourcePaths.canonical(path), id, folder, state,
                 outcome, content, legacy, filesDir == null || content == null ? null : filesDir.toString()), problems);
         progress.update(1, 1, id);
         return new ImportResult(List.of(run), problems.all());
@@ -116,13 +116,5 @@ public final class WandbImporter implements RunImporter {
             id = WandbLayout.idFromLog(log.getFileName().toString());
         }
         return id != null ? id : String.valueOf(path.getFileName());
-    }
-
-    private static String canonical(Path path) {
-        try {
-            return path.toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return path.toString();
-        }
     }
 }
