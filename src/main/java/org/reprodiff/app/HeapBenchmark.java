@@ -1,10 +1,14 @@
 package org.reprodiff.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.ref.Reference;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.chart.XYChart;
 import org.reprodiff.chart.CurveOverlay;
@@ -16,8 +20,8 @@ import org.reprodiff.diff.DiffOptions;
  * to show two long curves ({@link CurveOverlay#arrayBytes}: A, B and B − A; the chart's decimation buffers are
  * sized by pixel columns, not points), divided by the raw points (the raw series themselves belong to the loaded
  * runs, not to the chart). The anchor is the heap JavaFX {@code XYChart.Data<Number, Number>} points with boxed
- * doubles retain (heap in use after collections settle, before and after, with at least 100,000 points so the
- * noise of a running JVM stays small; they need no toolkit to be created). Heap
+ * doubles retain, measured in a fresh child JVM (heap in use after collections settle, before and after, with at
+ * least 100,000 points; they need no toolkit to be created). Heap
  * limit: every scenario completed in this JVM, whose maximum heap the {@code bench} command sets to 512 MB (the
  * ratio is that maximum over 512 MB); the largest heap in use the collector saw (the sum of the heap pools'
  * peaks, an upper bound) is printed beside it.
@@ -53,14 +57,7 @@ final class HeapBenchmark {
         double oursPerPoint = overlay.arrayBytes() / (2.0 * points);
 
         int probe = Math.max(sizes.xyProbePoints(), MIN_PROBE_POINTS);
-        long before = usedAfterCollection();
-        Object[] data = new Object[probe];
-        for (int i = 0; i < probe; i++) {
-            data[i] = new XYChart.Data<Number, Number>(Double.valueOf(i), Double.valueOf(i * 0.5 + 0.25));
-        }
-        long theirs = usedAfterCollection() - before;
-        double theirsPerPoint = theirs / (double) probe;
-        Reference.reachabilityFence(data);
+        double theirsPerPoint = xyChartDataBytes(probe);
         log.printf(Locale.ROOT, "heap per point: %.1f B, XYChart.Data %.1f B%n", oursPerPoint, theirsPerPoint);
         return new BenchRow(String.format(Locale.ROOT, "memory: heap per curve point (screen chart of 2 x %,d points)", points),
                 String.format(Locale.ROOT, "%.1f B/point", oursPerPoint),
@@ -68,8 +65,43 @@ final class HeapBenchmark {
                 oursPerPoint / theirsPerPoint, 0.05, "ratio ≤ 0.05");
     }
 
-    /** Below this many probes, the heap noise of a running JVM outweighs the objects being measured. */
+    /** Below this many probes, the heap noise of a JVM outweighs the objects being measured. */
     private static final int MIN_PROBE_POINTS = 100_000;
+
+    /**
+     * The heap one {@code XYChart.Data<Number, Number>} with boxed doubles retains, measured in a fresh child JVM
+     * (this one has run other scenarios, whose garbage and caches made the heap delta meaningless).
+     */
+    private static double xyChartDataBytes(int probe) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    HeapBenchmark.class.getName(), Integer.toString(probe)).redirectErrorStream(true).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("the XYChart.Data probe failed: " + out);
+            }
+            return Double.parseDouble(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The probe run by {@link #xyChartDataBytes}: prints the bytes per {@code XYChart.Data} of N points. */
+    public static void main(String[] args) {
+        int probe = Integer.parseInt(args[0]);
+        long before = usedAfterCollection();
+        Object[] data = new Object[probe];
+        for (int i = 0; i < probe; i++) {
+            data[i] = new XYChart.Data<Number, Number>(Double.valueOf(i), Double.valueOf(i * 0.5 + 0.25));
+        }
+        long retained = usedAfterCollection() - before;
+        Reference.reachabilityFence(data);
+        System.out.println(retained / (double) probe);
+    }
 
     /** Whether everything ran inside the limit ({@code outOfMemory}: a scenario did not); call after the others. */
     BenchRow heapLimit(boolean outOfMemory) {
