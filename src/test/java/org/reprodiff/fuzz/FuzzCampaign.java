@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
  * failure names the reader, the case number and the case seed, which replays it with {@link Mutator}.
  *
  * <p>The long run: {@code java -Xmx256m -cp target/test-classes:target/classes:<dependencies>
- * org.reprodiff.fuzz.FuzzCampaign 100000 [MINUTES]} runs every reader of {@link FuzzTargets} for that many cases
- * each (or until MINUTES per reader have passed) and prints one line per reader with the cases run (see the
+ * org.reprodiff.fuzz.FuzzCampaign 100000 [MINUTES [READER,...]]} runs every reader of {@link FuzzTargets} (or
+ * the ones named) for that many cases each (or until MINUTES per reader have passed) and prints one line per reader with the cases run (see the
  * README's reliability section).
  */
 final class FuzzCampaign {
@@ -81,7 +81,11 @@ final class FuzzCampaign {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long minutesPerReader = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE / 60_000_000_000L;
         int failed = 0;
+        java.util.Set<String> only = args.length > 2 ? java.util.Set.of(args[2].split(",")) : java.util.Set.of();
         for (FuzzTargets.Named t : FuzzTargets.all(java.nio.file.Files.createTempDirectory("reprodiff-fuzz"))) {
+            if (!only.isEmpty() && !only.contains(t.name())) {
+                continue;
+            }
             long start = System.nanoTime();
             Outcome o = run(t.name(), t.seed(), t.target(), cases, 1L, start + minutesPerReader * 60_000_000_000L);
             System.out.printf("%-22s %,9d cases  %3d failures  %6.1f s%n", o.reader(), o.cases(), o.failures().size(),

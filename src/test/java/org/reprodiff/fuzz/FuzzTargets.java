@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.reprodiff.ingest.ImportResult;
 import org.reprodiff.ingest.LenientJson;
 import org.reprodiff.ingest.RunImporter;
 import org.reprodiff.ingest.SafeYaml;
 import org.reprodiff.ingest.csv.CsvLogImporter;
+import org.reprodiff.ingest.dvc.DvcImporter;
+import org.reprodiff.ingest.guild.GuildImporter;
 import org.reprodiff.ingest.hydra.HydraImporter;
 import org.reprodiff.ingest.lightning.LightningImporter;
 import org.reprodiff.ingest.mlflow.MlflowFileStoreImporter;
+import org.reprodiff.ingest.sacred.SacredImporter;
 import org.reprodiff.ingest.tensorboard.TensorboardImporter;
 import org.reprodiff.ingest.wandb.WandbImporter;
 import org.reprodiff.model.Progress;
@@ -24,7 +28,8 @@ import org.reprodiff.sample.EventFileWriter;
  * Every reader under fuzzing, each with a small valid seed input and the place its mutants are written: the
  * binary readers (TensorBoard records, the {@code .wandb} log) and the text readers (YAML through two importers,
  * JSON with non-standard numbers, Keras/generic CSV, Lightning's {@code metrics.csv}, MLflow's metric lines and
- * {@code meta.yaml}). A target passes a case when the reader returns: problems are the expected outcome of
+ * {@code meta.yaml}; Sacred's {@code run.json} and {@code metrics.json}, DVC's {@code dvc.lock}, Guild's flags
+ * attribute, each inside a copied fixture run). A target passes a case when the reader returns: problems are the expected outcome of
  * damage, and an {@link IOException} is the declared outcome of the two bare parsers.
  */
 final class FuzzTargets {
@@ -37,7 +42,12 @@ final class FuzzTargets {
 
     static List<Named> all(Path work) throws IOException {
         return List.of(tensorboard(work), wandb(work), lightningHparams(work), lightningMetrics(work), hydra(work),
-                json(), yaml(work), kerasCsv(work), mlflowMetric(work), mlflowMeta(work));
+                json(), yaml(work), kerasCsv(work), mlflowMetric(work), mlflowMeta(work),
+                copied(work, "sacred-run-json", "sacred/v08/runs/1", "run.json", new SacredImporter()),
+                copied(work, "sacred-metrics-json", "sacred/v08/runs/1", "metrics.json", new SacredImporter()),
+                copied(work, "dvc-lock-yaml", "dvc/project", "dvc.lock", new DvcImporter()),
+                copied(work, "guild-attrs-yaml", "guild/minimal/0f1e2d3c4b5a69788796a5b4c3d2e1f0", ".guild/attrs/flags",
+                        new GuildImporter()));
     }
 
     private static FuzzCampaign.Target importing(RunImporter importer, Path file, Path unit) {
@@ -180,6 +190,27 @@ final class FuzzTargets {
         Path run = mlflowRun(work, "mlflow-meta");
         Files.writeString(run.resolve("metrics").resolve("loss"), "1701681351824 2.5 0\n");
         return new Named("yaml-mlflow-meta", utf8(MLFLOW_META), importing(new MlflowFileStoreImporter(), run.resolve("meta.yaml"), run));
+    }
+
+    /**
+     * A run folder copied from the test fixtures ({@code src/test/resources/fixtures/<fixture>}) whose file
+     * {@code mutated} takes the mutants; the importer reads the whole folder each time.
+     */
+    static Named copied(Path work, String name, String fixture, String mutated, RunImporter importer) throws IOException {
+        Path from = Path.of("src", "test", "resources", "fixtures").resolve(fixture);
+        Path to = work.resolve(name).resolve(from.getFileName());
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Path file = to.resolve(mutated);
+        return new Named(name, Files.readAllBytes(file), importing(importer, file, to));
     }
 
     private static byte[] utf8(String s) {
