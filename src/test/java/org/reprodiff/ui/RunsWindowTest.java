@@ -15,6 +15,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +27,7 @@ import org.reprodiff.model.RunSummary;
 import org.reprodiff.service.PreferencesStore;
 import org.reprodiff.service.Services;
 import org.reprodiff.ui.common.FxTaskRunner;
+import org.reprodiff.ui.compare.FacetRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,7 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Headless (Monocle): the window opened on sample-runs lists every run the store holds, filters them, compares
- * two, compares against a pinned baseline, and lists the problems of a broken project.
+ * two (through to the diverging curve), compares against a pinned baseline, and lists the problems of a broken
+ * project.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunsWindowTest {
@@ -151,5 +156,40 @@ class RunsWindowTest {
         assertTrue(pane.getText().startsWith("Problems (1)"), pane.getText());
         assertTrue(window.runsModel().problems().get(0).file().endsWith("meta.yaml"), window.runsModel().problems().toString());
         assertEquals(0, table(robot).getItems().size(), "the sample's runs are not part of this project");
+    }
+
+    /** The main path of the issue: sample project, import, two runs, compare, all rows, next difference, the chart. */
+    @Test
+    void fromTheSampleProjectToTheDivergingCurve(FxRobot robot) throws Exception {
+        awaitImport();
+        select(robot, table(robot), "lr-0.001", "lr-0.003");
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#params-table").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<FacetRow> params = robot.lookup("#params-table").queryAs(TableView.class);
+        assertEquals(List.of("lr"), params.getItems().stream().map(FacetRow::key).toList(), "only the difference");
+        robot.clickOn("#only-differences");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(13, params.getItems().size(), "every parameter, the equal ones too");
+
+        robot.interact(params::requestFocus);
+        robot.press(KeyCode.F7).release(KeyCode.F7);
+        robot.press(KeyCode.F7).release(KeyCode.F7);
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane facets = robot.lookup(".facet-tabs").queryAs(TabPane.class);
+        assertEquals("metrics", facets.getSelectionModel().getSelectedItem().getId(), "lr, then the first diverging metric");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> chartTitle(robot).equals("train/loss"));
+        JFreeChart chart = robot.lookup(n -> n instanceof ChartCanvas).queryAs(ChartCanvas.class).getChart();
+        String subtitles = java.util.stream.IntStream.range(0, chart.getSubtitleCount())
+                .mapToObj(chart::getSubtitle).filter(t -> t instanceof TextTitle)
+                .map(t -> ((TextTitle) t).getText()).reduce("", String::concat);
+        assertTrue(subtitles.contains("points drawn"), subtitles);
+    }
+
+    private static String chartTitle(FxRobot robot) {
+        return robot.lookup(n -> n instanceof ChartCanvas).tryQueryAs(ChartCanvas.class)
+                .map(c -> c.getChart() == null || c.getChart().getTitle() == null ? "" : c.getChart().getTitle().getText())
+                .orElse("");
     }
 }
