@@ -7,6 +7,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.reprodiff.model.ImportProblem;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -30,6 +35,7 @@ public final class SafeYaml {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_DEPTH = 200;
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    private static final long MAX_EXPANDED = 1_000_000;
     /** A Yaml instance is not thread-safe but can be reused; building one costs more than parsing a meta.yaml. */
     private static final ThreadLocal<Yaml> PER_THREAD = ThreadLocal.withInitial(SafeYaml::newYaml);
     /**
@@ -42,13 +48,53 @@ public final class SafeYaml {
     private SafeYaml() {
     }
 
-    /** Parses a YAML document into maps, lists, strings, numbers, booleans and nulls. */
+    /**
+     * Parses a YAML document into maps, lists, strings, numbers, booleans and nulls. A document whose aliases make
+     * it refer to itself, or expand to more than {@value #MAX_EXPANDED} values when walked, is refused with a
+     * {@link YAMLException}: whoever walks the result (a config flattener) can then never loop or blow up.
+     */
     public static Object parse(Reader reader) {
-        return PER_THREAD.get().load(reader);
+        return bounded(PER_THREAD.get().load(reader));
     }
 
     public static Object parse(String text) {
-        return PER_THREAD.get().load(text);
+        return bounded(PER_THREAD.get().load(text));
+    }
+
+    private static Object bounded(Object document) {
+        long size = expandedSize(document, new IdentityHashMap<>(), Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+        if (size > MAX_EXPANDED) {
+            throw new YAMLException("its aliases expand it to more than " + MAX_EXPANDED + " values");
+        }
+        return document;
+    }
+
+    /** Values reached when walking {@code node} with aliases expanded (memoised per node; stops past the bound). */
+    private static long expandedSize(Object node, Map<Object, Long> sizes, Set<Object> path, int depth) {
+        if (!(node instanceof Map<?, ?>) && !(node instanceof List<?>)) {
+            return 1;
+        }
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(node)) {
+            throw new YAMLException("an alias makes the document contain itself");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new YAMLException("aliases nest the document more than " + MAX_DEPTH + " levels deep");
+        }
+        long size = 1;
+        Iterable<?> children = node instanceof Map<?, ?> m ? m.values() : (List<?>) node;
+        for (Object child : children) {
+            size += expandedSize(child, sizes, path, depth + 1);
+            if (size > MAX_EXPANDED) {
+                break;
+            }
+        }
+        path.remove(node);
+        sizes.put(node, size);
+        return size;
     }
 
     /**

@@ -36,4 +36,22 @@ class SafeYamlTest {
         Object doc = SafeYaml.parse("x: !!java.io.File {path: /etc/passwd}\n");
         assertEquals(Map.of("x", Map.of("path", "/etc/passwd")), doc);
     }
+
+    @Test
+    void refusesADocumentThatContainsItself() {
+        assertThrows(org.yaml.snakeyaml.error.YAMLException.class, () -> SafeYaml.parse("a: &x [1, *x]\n"));
+        assertThrows(org.yaml.snakeyaml.error.YAMLException.class, () -> SafeYaml.parse("&m {k: *m}\n"));
+    }
+
+    @Test
+    void refusesAliasesThatDoubleUpToMillionsOfValues() {
+        StringBuilder doc = new StringBuilder("a0: &a0 [x, y]\n");
+        for (int i = 1; i <= 22; i++) {
+            doc.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        }
+        // 22 levels of two aliases (44 alias uses, under SnakeYAML's limit of 50) walk to 2^23 values
+        assertThrows(org.yaml.snakeyaml.error.YAMLException.class, () -> SafeYaml.parse(doc.toString()));
+        assertEquals(java.util.List.of(java.util.List.of("x", "y"), java.util.List.of("x", "y")),
+                ((java.util.Map<?, ?>) SafeYaml.parse("a: &a [x, y]\nb: [*a, *a]\n")).get("b"), "a few aliases are fine");
+    }
 }
